@@ -1,0 +1,403 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_fsm import ConcurrentTransitionMixin, FSMField, transition
+from simple_history.models import HistoricalRecords
+
+from applications import permissions as perms
+from applications import states as s
+from regulations.codes import BEIHAI, NANNING, TIERS
+
+
+def _private_storage():
+    from django.core.files.storage import storages
+
+    return storages["private"]
+
+
+class Application(ConcurrentTransitionMixin, models.Model):
+    """One application for recognition under one regulation version, kept for life."""
+
+    SEX_CHOICES = [("M", _("男")), ("F", _("女"))]
+    DOCUMENT_CHOICES = [("passport", _("护照")), ("id_card", _("居民身份证"))]
+    DEGREE_CHOICES = [
+        ("doctorate", _("博士研究生")),
+        ("master", _("硕士研究生")),
+        ("bachelor", _("大学本科")),
+        ("other", _("其他")),
+    ]
+
+    reference = models.CharField(_("申请编号"), max_length=40, unique=True, editable=False)
+    regulation_version = models.ForeignKey(
+        "regulations.RegulationVersion",
+        verbose_name=_("办法版本"),
+        on_delete=models.PROTECT,
+        related_name="applications",
+    )
+    regulation_code = models.SlugField(_("认定办法"), max_length=60, editable=False, db_index=True)
+    state = FSMField(_("状态"), default=s.DRAFT, choices=s.STATE_CHOICES, protected=True, db_index=True)
+
+    organisation = models.ForeignKey(
+        "accounts.Organisation", verbose_name=_("用人单位"), on_delete=models.PROTECT, related_name="applications"
+    )
+    talent = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("申请人账户"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="talent_applications",
+    )
+    talent_email = models.EmailField(_("申请人电子邮箱"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="created_applications", editable=False
+    )
+    upgrade_of = models.ForeignKey(
+        "self", verbose_name=_("升级前的认定"), null=True, blank=True, on_delete=models.PROTECT, related_name="upgrades"
+    )
+
+    # The claim: criterion (and so tier) the applicant says is met.
+    criterion = models.ForeignKey(
+        "regulations.Criterion", verbose_name=_("符合的认定条件"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    criterion_code = models.CharField(_("条件代码"), max_length=20, blank=True, editable=False)
+    tier = models.CharField(_("申请类别"), max_length=3, blank=True, choices=[(t, t) for t in TIERS])
+    condition_statement = models.TextField(_("本人具备的认定条件"), blank=True)
+    honour_code = models.SlugField(_("荣誉称号"), max_length=60, blank=True)
+    honour_other_title = models.CharField(_("其他荣誉称号名称"), max_length=200, blank=True)
+
+    # Person (Beihai 附件1 and Nanning 附件).
+    full_name = models.CharField(_("姓名"), max_length=120, blank=True)
+    sex = models.CharField(_("性别"), max_length=1, choices=SEX_CHOICES, blank=True)
+    nationality = models.CharField(_("国籍"), max_length=2, blank=True, help_text=_("ISO 3166 两位字母代码"))
+    native_place = models.CharField(_("籍贯"), max_length=100, blank=True)
+    birth_date = models.DateField(_("出生日期"), null=True, blank=True)
+    document_type = models.CharField(_("证件类型"), max_length=10, choices=DOCUMENT_CHOICES, default="passport")
+    document_number = models.CharField(_("证件号码"), max_length=40, blank=True, db_index=True)
+    phone = models.CharField(_("联系电话"), max_length=40, blank=True)
+    email = models.EmailField(_("电子邮箱"), blank=True)
+
+    # Employment.
+    position = models.CharField(_("岗位职务"), max_length=120, blank=True)
+    employer_address = models.CharField(_("工作单位地址"), max_length=300, blank=True)
+    county = models.CharField(_("所在地县（市、区）"), max_length=60, blank=True)
+    full_time = models.BooleanField(_("是否全职"), null=True, blank=True)
+    contract_start = models.DateField(_("工作合同起始日期"), null=True, blank=True)
+    contract_end = models.DateField(_("工作合同终止日期"), null=True, blank=True)
+    permit_valid_from = models.DateField(_("工作居留许可/人才签证有效期起"), null=True, blank=True)
+    permit_valid_until = models.DateField(_("工作居留许可/人才签证有效期至"), null=True, blank=True)
+    unit_contact_name = models.CharField(_("单位联系人"), max_length=100, blank=True)
+    unit_contact_phone = models.CharField(_("单位联系人电话"), max_length=40, blank=True)
+
+    # Education and record (Nanning 附件).
+    highest_education = models.CharField(_("最高学历"), max_length=20, choices=DEGREE_CHOICES, blank=True)
+    professional_title = models.CharField(_("职称"), max_length=100, blank=True)
+    vocational_qualification = models.CharField(_("国家职业资格"), max_length=100, blank=True)
+    education_and_work_history = models.TextField(_("教育背景（从大学起）及工作简历"), blank=True)
+    achievements = models.TextField(_("主要业绩及取得的荣誉"), max_length=500, blank=True)
+
+    # The eligibility facts (spec §5) the claim rests on, and the engine's last answer.
+    facts = models.JSONField(_("认定事实"), default=dict, blank=True)
+    eligibility = models.JSONField(_("资格预审结果"), null=True, blank=True, editable=False)
+
+    pledge_signed_at = models.DateTimeField(_("申请人承诺时间"), null=True, blank=True)
+    pledge_name = models.CharField(_("承诺人签名"), max_length=120, blank=True)
+    employer_attested_at = models.DateTimeField(_("单位审核确认时间"), null=True, blank=True)
+
+    # Timekeeping (dates in Asia/Shanghai).
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(_("提交时间"), null=True, blank=True)
+    accepted_on = models.DateField(_("受理日期"), null=True, blank=True)
+    due_on = models.DateField(_("办结期限"), null=True, blank=True)
+    due_unknown_reason = models.CharField(_("期限无法计算的原因"), max_length=200, blank=True)
+    decided_at = models.DateTimeField(_("审定时间"), null=True, blank=True)
+    result_notified_on = models.DateField(_("结果告知日期"), null=True, blank=True)
+    notice_starts_on = models.DateField(_("公示开始"), null=True, blank=True)
+    notice_ends_on = models.DateField(_("公示结束"), null=True, blank=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        verbose_name = _("认定申请")
+        verbose_name_plural = _("认定申请")
+        ordering = ["-created_at"]
+        permissions = [("view_all_applications", "Can view every application")]
+
+    def __str__(self):
+        return f"{self.reference} {self.full_name}".strip()
+
+    def save(self, *args, **kwargs):
+        if not self.regulation_code and self.regulation_version_id:
+            self.regulation_code = self.regulation_version.regulation.code
+        self.criterion_code = self.criterion.code if self.criterion_id else ""
+        if self.criterion_id and self.criterion.tier:
+            self.tier = self.criterion.tier
+        if not self.reference:
+            prefix = "BH" if self.regulation_code == BEIHAI else "NN"
+            self.reference = f"{prefix}-A-{timezone.localdate():%Y%m%d}-{uuid.uuid4().hex[:6].upper()}"
+        super().save(*args, **kwargs)
+
+    @property
+    def is_beihai(self) -> bool:
+        return self.regulation_code == BEIHAI
+
+    @property
+    def is_nanning(self) -> bool:
+        return self.regulation_code == NANNING
+
+    @property
+    def state_label(self):
+        return s.STATE_LABELS.get(self.state, self.state)
+
+    # ---- conditions (read review data through related names; never import reviews) ----
+
+    def has_required_materials(self) -> bool:
+        return not self.missing_material_codes()
+
+    def missing_material_codes(self) -> list[str]:
+        required = set(self.required_material_codes())
+        present = set(self.materials.filter(is_current=True).values_list("material_code", flat=True))
+        return sorted(required - present)
+
+    def required_material_codes(self) -> list[str]:
+        """Material codes to upload: the version's common ones and the claimed criterion's."""
+        version = self.regulation_version
+        required = list(
+            version.common_materials.filter(material__filled_online=False).values_list("material__code", flat=True)
+        )
+        if self.criterion_id:
+            required += list(self.criterion.materials.filter(filled_online=False).values_list("code", flat=True))
+        return sorted(set(required))
+
+    def consultations_all_answered(self) -> bool:
+        consultations = getattr(self, "consultations", None)
+        if consultations is None:
+            return False
+        return consultations.exists() and not consultations.filter(answered_at__isnull=True).exists()
+
+    def notice_period_over_without_upheld_objection(self) -> bool:
+        if not self.notice_ends_on or timezone.localdate() <= self.notice_ends_on:
+            return False
+        objections = getattr(self, "objections", None)
+        if objections is None:
+            return True
+        return not objections.exclude(decision="dismissed").exists()
+
+    def is_with_first_reviewer(self) -> bool:
+        """Beihai files go straight to SciTech; Nanning files sit with the employer until recommended."""
+        if self.is_beihai:
+            return self.state == s.SUBMITTED
+        return self.state == s.RECOMMENDED
+
+    def is_beihai_app(self) -> bool:
+        return self.is_beihai
+
+    def is_nanning_app(self) -> bool:
+        return self.is_nanning
+
+    # ---- transitions: source, target, permission, conditions; effects live in services ----
+
+    @transition(
+        field=state,
+        source=s.DRAFT,
+        target=s.SUBMITTED,
+        permission=perms.applicant_side,
+        conditions=[has_required_materials],
+    )
+    def submit(self):
+        pass
+
+    @transition(
+        field=state,
+        source=s.RETURNED,
+        target=s.SUBMITTED,
+        permission=perms.applicant_side,
+        conditions=[has_required_materials],
+    )
+    def resubmit(self):
+        pass
+
+    @transition(
+        field=state, source=[s.DRAFT, s.RETURNED, s.SUBMITTED], target=s.WITHDRAWN, permission=perms.applicant_side
+    )
+    def withdraw(self):
+        pass
+
+    @transition(
+        field=state,
+        source=s.SUBMITTED,
+        target=s.RECOMMENDED,
+        permission=perms.nanning_employer,
+        conditions=[is_nanning_app, has_required_materials],
+    )
+    def employer_recommend(self):
+        pass
+
+    @transition(
+        field=state,
+        source=s.SUBMITTED,
+        target=s.RETURNED,
+        permission=perms.nanning_employer,
+        conditions=[is_nanning_app],
+    )
+    def employer_return(self):
+        pass
+
+    @transition(
+        field=state,
+        source=s.SUBMITTED,
+        target=s.CONSULTATION,
+        permission=perms.first_reviewer,
+        conditions=[is_beihai_app, has_required_materials],
+    )
+    def accept(self):
+        pass
+
+    @transition(
+        field=state,
+        source=[s.SUBMITTED, s.RECOMMENDED],
+        target=s.RETURNED,
+        permission=perms.first_reviewer,
+        conditions=[is_with_first_reviewer],
+    )
+    def return_for_correction(self):
+        pass
+
+    @transition(
+        field=state,
+        source=[s.SUBMITTED, s.RECOMMENDED, s.CONSULTATION, s.AWAITING_DECISION],
+        target=s.REFUSED,
+        permission=perms.refuser,
+    )
+    def refuse(self):
+        pass
+
+    @transition(
+        field=state,
+        source=s.RECOMMENDED,
+        target=s.AWAITING_DECISION,
+        permission=perms.first_reviewer,
+        conditions=[is_nanning_app, has_required_materials],
+    )
+    def forward(self):
+        pass
+
+    @transition(
+        field=state,
+        source=s.CONSULTATION,
+        target=s.AWAITING_DECISION,
+        permission=perms.first_reviewer,
+        conditions=[is_beihai_app, consultations_all_answered],
+    )
+    def finish_consultation(self):
+        pass
+
+    @transition(
+        field=state,
+        source=s.AWAITING_DECISION,
+        target=s.RECOGNISED,
+        permission=perms.decision_maker,
+        conditions=[is_beihai_app],
+    )
+    def approve(self):
+        pass
+
+    @transition(
+        field=state,
+        source=s.AWAITING_DECISION,
+        target=s.PUBLIC_NOTICE,
+        permission=perms.decision_maker,
+        conditions=[is_nanning_app],
+    )
+    def approve_for_notice(self):
+        pass
+
+    @transition(
+        field=state,
+        source=s.PUBLIC_NOTICE,
+        target=s.RECOGNISED,
+        permission=perms.nanning_committee,
+        conditions=[notice_period_over_without_upheld_objection],
+    )
+    def close_notice(self):
+        pass
+
+    @transition(field=state, source=s.PUBLIC_NOTICE, target=s.REFUSED, permission=perms.nanning_committee)
+    def refuse_after_objection(self):
+        pass
+
+    @transition(field=state, source=s.RECOGNISED, target=s.CERTIFIED, permission=perms.issuer)
+    def issue_certificate(self):
+        pass
+
+    @transition(field=state, source=[s.RECOGNISED, s.CERTIFIED], target=s.REVOKED, permission=perms.decision_maker)
+    def revoke(self):
+        pass
+
+    @transition(field=state, source=s.CERTIFIED, target=s.EXPIRED, permission=perms.issuer)
+    def expire(self):
+        pass
+
+    @transition(field=state, source=s.CERTIFIED, target=s.SUPERSEDED, permission=perms.issuer)
+    def supersede(self):
+        """A higher-tier recognition replaces this one; its certificate is marked superseded."""
+
+
+class Material(models.Model):
+    """An uploaded file. The stored name is random; the original name lives only in this row."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="materials")
+    material_code = models.SlugField(_("材料类型"), max_length=60)
+    file = models.FileField(storage=_private_storage, upload_to="materials/%Y/%m/", max_length=200)
+    original_name = models.CharField(_("原文件名"), max_length=255)
+    content_type = models.CharField(max_length=60)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    is_current = models.BooleanField(default=True, help_text=_("被替换的旧文件保留在历史中"))
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("申报材料")
+        verbose_name_plural = _("申报材料")
+        ordering = ["material_code", "-uploaded_at"]
+
+    def __str__(self):
+        return self.original_name
+
+
+class TransitionLog(models.Model):
+    """One row per state change: from, to, who, when, why. The timeline is read from here."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="transition_logs")
+    transition = models.CharField(_("操作"), max_length=40)
+    from_state = models.CharField(_("原状态"), max_length=30)
+    to_state = models.CharField(_("新状态"), max_length=30)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("为空表示系统自动执行"),
+    )
+    by_role = models.CharField(_("角色"), max_length=60, blank=True)
+    at = models.DateTimeField(_("时间"), default=timezone.now)
+    reason = models.TextField(_("理由"), blank=True)
+    comment = models.TextField(_("意见"), blank=True)
+    visible_to_applicant = models.BooleanField(default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("流转记录")
+        verbose_name_plural = _("流转记录")
+        ordering = ["at", "id"]
+
+    @property
+    def transition_label(self):
+        return s.TRANSITION_LABELS.get(self.transition, self.transition)

@@ -1,0 +1,244 @@
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from regulations import codes
+
+
+class BilingualName(models.Model):
+    """Display text in both languages; the active language picks one. Codes stay untranslated."""
+
+    name_zh = models.CharField(_("中文名称"), max_length=300)
+    name_en = models.CharField(_("英文名称"), max_length=300)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def name(self) -> str:
+        return self.name_en if (get_language() or "").startswith("en") else self.name_zh
+
+    def __str__(self):
+        return self.name
+
+
+class Regulation(BilingualName):
+    code = models.SlugField(_("代码"), max_length=60, unique=True)
+    issuer_zh = models.CharField(_("发布机关"), max_length=300, blank=True)
+    issuer_en = models.CharField(_("发布机关（英文）"), max_length=300, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("认定办法")
+        verbose_name_plural = _("认定办法")
+        ordering = ["code"]
+
+
+class RegulationVersion(models.Model):
+    """One issued text of a regulation with its effective window, criteria and deadlines.
+
+    An application keeps the version in force on the day it was submitted for life.
+    """
+
+    regulation = models.ForeignKey(Regulation, on_delete=models.PROTECT, related_name="versions")
+    code = models.SlugField(_("版本代码"), max_length=80, unique=True)
+    title_zh = models.CharField(_("文件名称"), max_length=300)
+    title_en = models.CharField(_("文件名称（英文）"), max_length=300)
+    issued_on = models.DateField(_("印发日期"))
+    effective_from = models.DateField(_("施行日期"))
+    effective_until = models.DateField(_("有效期至"), null=True, blank=True)
+    replaces_note = models.CharField(_("废止的文件"), max_length=300, blank=True)
+
+    # Deadlines and periods (spec §2-§4): settings of the version, not constants in code.
+    review_sla_working_days = models.PositiveSmallIntegerField(_("办结时限（工作日）"), null=True, blank=True)
+    appeal_window_working_days = models.PositiveSmallIntegerField(_("复核申请期限（工作日）"), null=True, blank=True)
+    appeal_answer_days = models.PositiveSmallIntegerField(_("复核答复期限（日）"), null=True, blank=True)
+    notice_days = models.PositiveSmallIntegerField(_("公示期（天）"), null=True, blank=True)
+    notice_counts_working_days = models.BooleanField(_("公示期按工作日计算"), default=False)
+    apply_within_months = models.PositiveSmallIntegerField(_("符合条件后申报期限（月）"), null=True, blank=True)
+    transitional_hired_from = models.DateField(_("过渡期：引进起始日"), null=True, blank=True)
+    transitional_hired_until = models.DateField(_("过渡期：引进截止日"), null=True, blank=True)
+    transitional_apply_months = models.PositiveSmallIntegerField(
+        _("过渡期：自印发之日起申报期限（月）"), null=True, blank=True
+    )
+    directory_hired_after = models.DateField(_("目录企业：须在此日期之后引进"), null=True, blank=True)
+    min_contract_years = models.PositiveSmallIntegerField(_("最短合同年限"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("办法版本")
+        verbose_name_plural = _("办法版本")
+        ordering = ["regulation__code", "-effective_from"]
+
+    def __str__(self):
+        return self.code
+
+    @property
+    def title(self) -> str:
+        return self.title_en if (get_language() or "").startswith("en") else self.title_zh
+
+    def in_force_on(self, day) -> bool:
+        return self.effective_from <= day and (self.effective_until is None or day <= self.effective_until)
+
+
+class MaterialType(BilingualName):
+    code = models.SlugField(_("代码"), max_length=60, unique=True)
+    # The application form itself is filled in online and printed by the system, not uploaded.
+    filled_online = models.BooleanField(_("在线填写，无需上传"), default=False)
+    description_zh = models.TextField(_("说明"), blank=True)
+    description_en = models.TextField(_("说明（英文）"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("材料类型")
+        verbose_name_plural = _("材料类型")
+        ordering = ["code"]
+
+
+class Criterion(models.Model):
+    version = models.ForeignKey(RegulationVersion, on_delete=models.CASCADE, related_name="criteria")
+    code = models.CharField(_("代码"), max_length=20)
+    tier = models.CharField(_("类别"), max_length=3, blank=True, choices=[(t, t) for t in codes.TIERS])
+    article_ref = models.CharField(_("条款"), max_length=60, blank=True)
+    description_zh = models.TextField(_("条件"))
+    description_en = models.TextField(_("条件（英文）"))
+    materials = models.ManyToManyField(MaterialType, verbose_name=_("所需材料"), blank=True, related_name="criteria")
+    sort_order = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords(m2m_fields=[materials])
+
+    class Meta:
+        verbose_name = _("认定条件")
+        verbose_name_plural = _("认定条件")
+        ordering = ["version", "sort_order", "code"]
+        constraints = [models.UniqueConstraint(fields=["version", "code"], name="criterion_code_unique_per_version")]
+
+    def __str__(self):
+        return self.code
+
+    @property
+    def description(self) -> str:
+        return self.description_en if (get_language() or "").startswith("en") else self.description_zh
+
+
+class CommonMaterial(models.Model):
+    """Materials every application of a version needs, whatever the criterion (form, passport …)."""
+
+    version = models.ForeignKey(RegulationVersion, on_delete=models.CASCADE, related_name="common_materials")
+    material = models.ForeignKey(MaterialType, on_delete=models.PROTECT, related_name="+")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("通用材料")
+        verbose_name_plural = _("通用材料")
+        constraints = [models.UniqueConstraint(fields=["version", "material"], name="common_material_unique")]
+
+
+class Honour(BilingualName):
+    """Beihai BH-3 honour list; `other-city-level-or-above` needs a staff judgement and a free-text title."""
+
+    code = models.SlugField(_("代码"), max_length=60, unique=True)
+    needs_judgement = models.BooleanField(_("需人工判断"), default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("荣誉称号")
+        verbose_name_plural = _("荣誉称号")
+        ordering = ["id"]
+
+
+class DirectoryEnterprise(models.Model):
+    """An entry of the Nanning zone's 《产业发展急需紧缺人才企业名录》; the directory changes over time."""
+
+    name = models.CharField(_("企业名称"), max_length=200)
+    credit_code = models.CharField(_("统一社会信用代码"), max_length=18, unique=True)
+    joined_on = models.DateField(_("纳入名录日期"))
+    left_on = models.DateField(_("移出名录日期"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("急需紧缺人才企业名录")
+        verbose_name_plural = _("急需紧缺人才企业名录")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Benefit(models.Model):
+    regulation = models.ForeignKey(Regulation, on_delete=models.CASCADE, related_name="benefits")
+    code = models.SlugField(_("代码"), max_length=60)
+    title_zh = models.CharField(_("事项"), max_length=200)
+    title_en = models.CharField(_("事项（英文）"), max_length=200)
+    description_zh = models.TextField(_("内容"), blank=True)
+    description_en = models.TextField(_("内容（英文）"), blank=True)
+    office = models.CharField(_("实施单位/办理窗口"), max_length=300, blank=True)
+    address = models.CharField(_("地址"), max_length=300, blank=True)
+    hours = models.CharField(_("办公时间"), max_length=200, blank=True)
+    phone = models.CharField(_("电话"), max_length=200, blank=True)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("优惠措施")
+        verbose_name_plural = _("优惠措施")
+        ordering = ["regulation", "sort_order"]
+        constraints = [models.UniqueConstraint(fields=["regulation", "code"], name="benefit_code_unique")]
+
+    @property
+    def title(self) -> str:
+        return self.title_en if (get_language() or "").startswith("en") else self.title_zh
+
+
+class Disqualification(models.Model):
+    """A person barred from applying (Beihai Art. 13(2) permanently; Nanning Art. 12 (1)-(3))."""
+
+    regulation_code = models.SlugField(max_length=60)
+    document_number = models.CharField(_("证件号码"), max_length=40, db_index=True)
+    nationality = models.CharField(_("国籍"), max_length=2, blank=True)
+    full_name = models.CharField(_("姓名"), max_length=120, blank=True)
+    reason_code = models.SlugField(_("原因代码"), max_length=40)
+    reason = models.TextField(_("事由"), blank=True)
+    application_reference = models.CharField(_("申请编号"), max_length=40, blank=True)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("取消资格记录")
+        verbose_name_plural = _("取消资格记录")
+
+
+class CalendarDay(models.Model):
+    """A date that differs from the Monday-to-Friday rule: a holiday, or a weekend made a working day."""
+
+    HOLIDAY = "holiday"
+    WORKDAY = "workday"
+    date = models.DateField(_("日期"), unique=True)
+    kind = models.CharField(_("类型"), max_length=10, choices=[(HOLIDAY, _("节假日")), (WORKDAY, _("调休上班"))])
+    name = models.CharField(_("名称"), max_length=100, blank=True)
+    source = models.CharField(_("来源"), max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("节假日与调休")
+        verbose_name_plural = _("节假日与调休")
+        ordering = ["date"]
+
+    def __str__(self):
+        return f"{self.date} {self.get_kind_display()}"
+
+
+class CalendarYear(models.Model):
+    """A year whose holidays are loaded; a deadline touching any other year is flagged, never guessed."""
+
+    year = models.PositiveSmallIntegerField(_("年份"), unique=True)
+    source = models.CharField(_("来源"), max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("已载入的年度日历")
+        verbose_name_plural = _("已载入的年度日历")
+        ordering = ["year"]
+
+    def __str__(self):
+        return str(self.year)

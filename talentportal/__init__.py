@@ -1,0 +1,3 @@
+from talentportal.celery import app as celery_app
+
+__all__ = ["celery_app"]
