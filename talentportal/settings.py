@@ -184,7 +184,7 @@ SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
-X_FRAME_OPTIONS = "SAMEORIGIN"  # the staff console shows PDFs from the same origin in an iframe
+X_FRAME_OPTIONS = "DENY"  # views shown in the staff console's frames opt in with xframe_options_sameorigin
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

@@ -1,7 +1,14 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from django_otp.admin import OTPAdminSite
 
 from talentportal import views
+
+if settings.STAFF_REQUIRE_OTP:
+    # Production: the admin asks for a TOTP code after the password.
+    admin.site.__class__ = OTPAdminSite
+admin.site.site_header = "TalentPortal"
 
 urlpatterns = [
     path("", views.home, name="home"),

@@ -1,0 +1,42 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from accounts.models import CreditRecord, Department, Organisation, User
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin, SimpleHistoryAdmin):
+    ordering = ["email"]
+    list_display = ["email", "full_name", "organisation", "department", "is_staff", "is_active"]
+    list_filter = ["is_staff", "is_active", "groups", "department"]
+    search_fields = ["email", "full_name", "organisation__name", "organisation__credit_code"]
+    fieldsets = [
+        (None, {"fields": ["email", "password"]}),
+        (_("个人信息"), {"fields": ["full_name", "phone", "preferred_language", "organisation", "department"]}),
+        (_("权限"), {"fields": ["is_active", "is_staff", "is_superuser", "groups"]}),
+        (_("重要日期"), {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "full_name", "password1", "password2"]})]
+    filter_horizontal = ["groups"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "credit_code", "in_beihai", "in_nanning_ftz", "contact_person", "contact_phone"]
+    list_filter = ["in_beihai", "in_nanning_ftz"]
+    search_fields = ["name", "credit_code"]
+
+
+@admin.register(Department)
+class DepartmentAdmin(SimpleHistoryAdmin):
+    list_display = ["code", "name_zh", "name_en", "city", "consultable"]
+    list_filter = ["city", "consultable"]
+
+
+@admin.register(CreditRecord)
+class CreditRecordAdmin(SimpleHistoryAdmin):
+    list_display = ["organisation", "regulation_code", "application_reference", "recorded_at"]
+    search_fields = ["organisation__name", "organisation__credit_code", "application_reference"]
+    readonly_fields = ["recorded_at"]
