@@ -64,6 +64,10 @@ class RegulationVersion(models.Model):
     )
     directory_hired_after = models.DateField(_("目录企业：须在此日期之后引进"), null=True, blank=True)
     min_contract_years = models.PositiveSmallIntegerField(_("最短合同年限"), null=True, blank=True)
+    validity_years_tier_i = models.PositiveSmallIntegerField(_("I类认定有效期（年）"), null=True, blank=True)
+    validity_years_tier_ii = models.PositiveSmallIntegerField(_("II类认定有效期（年）"), null=True, blank=True)
+    validity_years_tier_iii = models.PositiveSmallIntegerField(_("III类认定有效期（年）"), null=True, blank=True)
+    source_note = models.TextField(_("数据来源与说明"), blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -104,6 +108,8 @@ class Criterion(models.Model):
     description_zh = models.TextField(_("条件"))
     description_en = models.TextField(_("条件（英文）"))
     materials = models.ManyToManyField(MaterialType, verbose_name=_("所需材料"), blank=True, related_name="criteria")
+    # Thresholds and conditions the eligibility engine checks (keys: regulations.rules.PARAM_KEYS).
+    params = models.JSONField(_("判定参数"), default=dict, blank=True)
     sort_order = models.PositiveSmallIntegerField(default=0)
     history = HistoricalRecords(m2m_fields=[materials])
 
@@ -119,6 +125,15 @@ class Criterion(models.Model):
     @property
     def description(self) -> str:
         return self.description_en if (get_language() or "").startswith("en") else self.description_zh
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        from regulations.rules import params_problems
+
+        problems = params_problems(self.params)
+        if problems:
+            raise ValidationError({"params": problems})
 
 
 class CommonMaterial(models.Model):
@@ -145,6 +160,31 @@ class Honour(BilingualName):
         verbose_name = _("荣誉称号")
         verbose_name_plural = _("荣誉称号")
         ordering = ["id"]
+
+
+class TalentLevel(BilingualName):
+    """Guangxi high-level talent levels A-E (广西高层次人才 A-E 层次)."""
+
+    code = models.CharField(_("代码"), max_length=1, unique=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("广西高层次人才层次")
+        verbose_name_plural = _("广西高层次人才层次")
+        ordering = ["code"]
+
+
+class ForeignAClassItem(BilingualName):
+    """Items (一)-(六) of the A-class standard of 《外国人来华工作分类标准（试行）》."""
+
+    number = models.PositiveSmallIntegerField(_("项号"), unique=True)
+    label = models.CharField(_("序号"), max_length=10)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("外国高端人才（A类）标准条目")
+        verbose_name_plural = _("外国高端人才（A类）标准条目")
+        ordering = ["number"]
 
 
 class DirectoryEnterprise(models.Model):
