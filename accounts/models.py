@@ -98,6 +98,9 @@ class User(AbstractUser):
         Department, verbose_name=_("所属部门"), null=True, blank=True, on_delete=models.PROTECT, related_name="users"
     )
     preferred_language = models.CharField(_("首选语言"), max_length=10, default="zh-hans")
+    # Set when the user follows the link mailed to the address; a Beihai application is linked to a
+    # talent account only through a verified address.
+    email_verified_at = models.DateTimeField(_("邮箱验证时间"), null=True, blank=True)
     history = HistoricalRecords()
 
     USERNAME_FIELD = "email"
@@ -155,3 +158,25 @@ class CreditRecord(models.Model):
         verbose_name = _("失信记录")
         verbose_name_plural = _("失信记录")
         ordering = ["-recorded_at"]
+
+
+class Invitation(models.Model):
+    """An employer user invites a colleague to join the same organisation's account."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("电子邮箱"))
+    token = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(_("有效期至"))
+    accepted_at = models.DateTimeField(_("接受时间"), null=True, blank=True)
+    accepted_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("单位用户邀请")
+        verbose_name_plural = _("单位用户邀请")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.email} → {self.organisation}"

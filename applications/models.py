@@ -103,6 +103,9 @@ class Application(ConcurrentTransitionMixin, models.Model):
     facts = models.JSONField(_("认定事实"), default=dict, blank=True)
     eligibility = models.JSONField(_("资格预审结果"), null=True, blank=True, editable=False)
 
+    # What was last typed into the portal form but did not validate: shown again, never lost.
+    form_data = models.JSONField(_("未通过校验的表单内容"), default=dict, blank=True, editable=False)
+
     pledge_signed_at = models.DateTimeField(_("申请人承诺时间"), null=True, blank=True)
     pledge_name = models.CharField(_("承诺人签名"), max_length=120, blank=True)
     employer_attested_at = models.DateTimeField(_("单位审核确认时间"), null=True, blank=True)
@@ -329,6 +332,20 @@ class Application(ConcurrentTransitionMixin, models.Model):
     @transition(field=state, source=s.PUBLIC_NOTICE, target=s.REFUSED, permission=perms.nanning_committee)
     def refuse_after_objection(self):
         pass
+
+    def has_overturning_appeal(self) -> bool:
+        appeals = getattr(self, "appeals", None)
+        return appeals is not None and appeals.filter(status="overturned").exists()
+
+    @transition(
+        field=state,
+        source=s.REFUSED,
+        target=s.RECOGNISED,
+        permission=perms.decision_maker,
+        conditions=[is_beihai_app, has_overturning_appeal],
+    )
+    def overturn_on_appeal(self):
+        """Beihai Art. 13(3): the joint re-review overturned the refusal."""
 
     @transition(field=state, source=s.RECOGNISED, target=s.CERTIFIED, permission=perms.issuer)
     def issue_certificate(self):

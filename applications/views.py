@@ -1,0 +1,386 @@
+"""The applicant and employer portal: list, fill, upload, submit, follow, and the employer's say."""
+
+import mimetypes
+from functools import wraps
+from urllib.parse import quote
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from applications import selectors
+from applications import services as svc
+from applications import states as s
+from applications.forms import ApplicationForm, EmployerDecisionForm, NanningStartForm, SubmitForm
+from applications.models import Application, Material
+from applications.stash import pop_stash, stash_post
+from regulations.codes import BEIHAI, NANNING
+
+
+def portal_login_required(view):
+    """Like login_required, but a POST whose session has expired is kept and replayed after login."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.user.is_authenticated:
+            return view(request, *args, **kwargs)
+        if request.method == "POST":
+            stash_post(request)
+            messages.warning(request, _("您的登录已过期。请重新登录，刚才填写和上传的内容已保留，登录后自动恢复。"))
+        return redirect_to_login(request.get_full_path())
+
+    return wrapper
+
+
+def _application_for(request, pk) -> Application:
+    application = get_object_or_404(
+        Application.objects.select_related("organisation", "regulation_version", "criterion", "talent"), pk=pk
+    )
+    if not selectors.can_view_application(request.user, application):
+        raise Http404
+    return application
+
+
+@portal_login_required
+def dashboard(request):
+    user = request.user
+    linked = svc.application_link_talent_accounts(user=user)
+    if linked:
+        messages.info(request, _("已关联用人单位为您提交的%(count)d份申请。") % {"count": linked})
+    applications = list(selectors.portal_applications(user))
+    awaiting_employer = [
+        a for a in applications if a.regulation_code == NANNING and a.state == s.SUBMITTED and user.is_employer
+    ]
+    return render(
+        request,
+        "applications/dashboard.html",
+        {
+            "applications": applications,
+            "awaiting_employer": awaiting_employer,
+            "can_start_beihai": user.is_employer,
+            "can_start_nanning": user.is_talent,
+        },
+    )
+
+
+@portal_login_required
+def start(request, regulation_code):
+    if regulation_code not in (BEIHAI, NANNING):
+        raise Http404
+    form = NanningStartForm(request.POST or None) if regulation_code == NANNING else None
+    if request.method == "POST" and (form is None or form.is_valid()):
+        try:
+            application = svc.application_create(
+                regulation_code=regulation_code,
+                by=request.user,
+                organisation=getattr(form, "organisation", None),
+            )
+        except svc.PortalRefused as refusal:
+            for line in refusal.messages:
+                messages.error(request, line)
+            return redirect("applications:dashboard")
+        messages.success(request, _("已创建申请草稿 %(ref)s。") % {"ref": application.reference})
+        return redirect("applications:edit", application.pk)
+    if form is None:
+        # Beihai needs no question before the draft: the organisation is the user's own.
+        return render(request, "applications/start_beihai.html", {})
+    return render(request, "applications/start_nanning.html", {"form": form})
+
+
+def _criteria_offered(application):
+    from regulations.models import Criterion
+
+    codes = svc.plausible_criterion_codes(application)
+    criteria = list(
+        Criterion.objects.filter(version=application.regulation_version, code__in=codes).prefetch_related("materials")
+    )
+    common = [
+        c.material
+        for c in application.regulation_version.common_materials.select_related("material").order_by("material__code")
+    ]
+    for criterion in criteria:
+        criterion.all_materials = common + [m for m in criterion.materials.all() if m not in common]
+    return criteria
+
+
+def _material_slots(application):
+    """One upload slot per required material (and the photo for the form), with what is uploaded."""
+    from regulations.models import MaterialType
+
+    codes = list(application.required_material_codes())
+    if "photo" not in codes and MaterialType.objects.filter(code="photo").exists():
+        codes.insert(0, "photo")
+    types = {m.code: m for m in MaterialType.objects.filter(code__in=codes)}
+    current = {}
+    for material in selectors.current_materials(application):
+        current.setdefault(material.material_code, material)
+    required = set(application.required_material_codes())
+    return [
+        {"code": code, "type": types.get(code), "current": current.get(code), "required": code in required}
+        for code in codes
+    ]
+
+
+def _process_edit(request, application, data, files):
+    """Save what can be saved (valid fields, valid files), keep the rest as typed; return (form, upload_errors)."""
+    form = ApplicationForm(data, application=application)
+    upload_errors = {}
+    for key, uploaded in files.items():
+        if not key.startswith("material-"):
+            continue
+        code = key.removeprefix("material-")
+        try:
+            svc.material_upload(application=application, material_code=code, uploaded=uploaded, by=request.user)
+        except ValidationError as error:
+            upload_errors[code] = error.messages
+        except svc.PortalRefused as refusal:
+            upload_errors[code] = refusal.messages
+    valid = form.is_valid()
+    fields, facts = form.split_cleaned(valid_only=not valid)
+    criterion_code = data.get("criterion", "")
+    if criterion_code:
+        from regulations.models import Criterion
+
+        fields["criterion"] = Criterion.objects.filter(
+            version=application.regulation_version, code=criterion_code
+        ).first()
+    elif "criterion" in data:
+        fields["criterion"] = None
+    raw = {} if valid else {k: data.getlist(k) for k in data if k != "csrfmiddlewaretoken"}
+    svc.application_save_draft(application=application, fields=fields, facts=facts, by=request.user, raw=raw)
+    return form, upload_errors
+
+
+@portal_login_required
+def edit(request, pk):
+    application = _application_for(request, pk)
+    if not selectors.can_edit_application(request.user, application):
+        messages.info(request, _("该申请当前不能修改。"))
+        return redirect("applications:detail", application.pk)
+    upload_errors = {}
+    stash = pop_stash(request)
+    if request.method == "POST" or stash:
+        data, files = (request.POST, request.FILES) if request.method == "POST" else (stash.data, stash.files)
+        form, upload_errors = _process_edit(request, application, data, files)
+        if stash:
+            stash.discard()
+            messages.success(request, _("已恢复登录过期前填写的内容并保存为草稿，请核对。"))
+        if not form.errors and not upload_errors and request.method == "POST":
+            if data.get("action") == "review":
+                return redirect("applications:submit", application.pk)
+            messages.success(request, _("草稿已保存。"))
+            return redirect("applications:edit", application.pk)
+        if form.errors or upload_errors:
+            messages.error(request, _("部分内容有误，已保存其余内容。请按提示更正。"))
+    elif application.form_data:
+        form = ApplicationForm(QueryDict(mutable=True), application=application)
+        data = QueryDict(mutable=True)
+        for key, values in application.form_data.items():
+            data.setlist(key, values)
+        form = ApplicationForm(data, application=application)
+        form.is_valid()
+    else:
+        form = ApplicationForm(application=application)
+    return render(
+        request,
+        "applications/edit.html",
+        {
+            "application": application,
+            "form": form,
+            "sections": _sections(application, form),
+            "criteria": _criteria_offered(application),
+            "slots": _material_slots(application),
+            "upload_errors": upload_errors,
+            "eligibility": application.eligibility or {},
+            "max_mb": settings.UPLOAD_MAX_BYTES // (1024 * 1024),
+        },
+    )
+
+
+def _sections(application, form):
+    if application.is_beihai:
+        layout = [
+            (_("申请人基本信息"), ["full_name", "sex", "nationality", "birth_date", "document_type", "document_number"]),
+            (_("工作单位与证件"), ["position", "permit_valid_from", "permit_valid_until", "work_permit_class",
+                                 "work_permit_issued_by_beihai", "has_r_visa", "recommended_by_department"]),
+            (_("荣誉称号"), ["honour_code", "honour_other_title"]),
+            (_("单位联系人"), ["unit_contact_name", "unit_contact_phone", "talent_email"]),
+        ]
+    else:
+        layout = [
+            (_("基本信息"), ["full_name", "sex", "birth_date", "nationality", "native_place", "document_type",
+                            "document_number", "phone", "email"]),
+            (_("工作情况"), ["employer_address", "county", "full_time", "civil_service", "position", "role",
+                            "hired_on", "contract_start", "contract_end", "annual_salary_cny"]),
+            (_("学历、职称与资格"), ["highest_education", "professional_title", "vocational_qualification",
+                                   "skill_level", "guangxi_talent_level"]),
+            (_("外籍人才（中国籍免填）"), ["foreign_a_class_items", "work_permit_class", "permit_valid_until"]),
+            (_("申报条件与经历"), ["conditions_met_on", "education_and_work_history", "achievements"]),
+        ]
+    return [(legend, [form[name] for name in names if name in form.fields]) for legend, names in layout]
+
+
+@portal_login_required
+def submit(request, pk):
+    application = _application_for(request, pk)
+    if not selectors.can_edit_application(request.user, application):
+        raise Http404
+    svc.application_evaluate(application=application)
+    form = SubmitForm(request.POST or None, initial={"pledge_name": application.full_name})
+    refusal_lines = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            svc.application_submit(application=application, by=request.user, pledge_name=form.cleaned_data["pledge_name"])
+        except svc.PortalRefused as refusal:
+            refusal_lines = refusal.messages
+        except svc.TransitionRefused as refusal:
+            refusal_lines = [refusal.message]
+        else:
+            if application.is_nanning:
+                messages.success(request, _("申请已提交至所在单位审核推荐。"))
+            else:
+                messages.success(request, _("申请已提交至北海市科学技术局。"))
+            return redirect("applications:detail", application.pk)
+    problems = refusal_lines or svc.submission_problems(application)
+    return render(
+        request,
+        "applications/submit.html",
+        {
+            "application": application,
+            "form": form,
+            "problems": problems,
+            "refused": bool(refusal_lines),
+            "materials": _named(selectors.current_materials(application)),
+            "eligibility": application.eligibility or {},
+        },
+    )
+
+
+def _named(materials):
+    from regulations.models import MaterialType
+
+    materials = list(materials)
+    names = {m.code: m.name for m in MaterialType.objects.filter(code__in={m.material_code for m in materials})}
+    for material in materials:
+        material.type_name = names.get(material.material_code, material.material_code)
+    return materials
+
+
+def _deadline(application):
+    if not application.due_on or application.state not in s.IN_REVIEW_STATES:
+        return None
+    from regulations.calendar import CalendarNotLoaded, working_days_between
+
+    try:
+        remaining = working_days_between(timezone.localdate(), application.due_on)
+    except CalendarNotLoaded:
+        remaining = None
+    return {"due_on": application.due_on, "remaining": remaining}
+
+
+@portal_login_required
+def detail(request, pk):
+    application = _application_for(request, pk)
+    user = request.user
+    is_staff_viewer = selectors.is_staff_for(user, application.regulation_code)
+    timeline = list(selectors.visible_timeline(application))
+    employer_can_decide = (
+        application.is_nanning and application.state == s.SUBMITTED and selectors.is_employer_of(user, application)
+    )
+    return render(
+        request,
+        "applications/detail.html",
+        {
+            "application": application,
+            "timeline": timeline,
+            "show_hidden": is_staff_viewer,
+            "materials": _named(selectors.current_materials(application)),
+            "deadline_unknown": application.state in s.IN_REVIEW_STATES and application.due_unknown_reason,
+            "can_edit": selectors.can_edit_application(user, application),
+            "can_withdraw": selectors.can_withdraw(user, application),
+            "employer_can_decide": employer_can_decide,
+            "decision_form": EmployerDecisionForm() if employer_can_decide else None,
+            "deadline": _deadline(application),
+            "eligibility": application.eligibility or {},
+            "return_reasons": [log for log in timeline if log.to_state in (s.RETURNED, s.REFUSED) and log.reason],
+        },
+    )
+
+
+@portal_login_required
+@require_POST
+def employer_decide(request, pk):
+    application = _application_for(request, pk)
+    if not (application.is_nanning and selectors.is_employer_of(request.user, application)):
+        raise Http404
+    form = EmployerDecisionForm(request.POST)
+    recommend = request.POST.get("decision") == "recommend"
+    if not form.is_valid():
+        messages.error(request, _("请填写推荐意见或退回理由。"))
+        return redirect("applications:detail", application.pk)
+    try:
+        svc.application_employer_decide(
+            application=application, by=request.user, recommend=recommend, opinion=form.cleaned_data["opinion"]
+        )
+    except svc.TransitionRefused as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(request, _("已推荐，申请已报送组织人才局。") if recommend else _("已退回申请人补正。"))
+    return redirect("applications:detail", application.pk)
+
+
+@portal_login_required
+@require_POST
+def withdraw(request, pk):
+    application = _application_for(request, pk)
+    try:
+        svc.application_transition(
+            application=application, transition=s.T_WITHDRAW, by=request.user, reason=request.POST.get("reason", "")
+        )
+    except svc.TransitionRefused as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(request, _("申请已撤回。"))
+    return redirect("applications:detail", application.pk)
+
+
+@portal_login_required
+@require_POST
+def material_remove(request, pk):
+    material = get_object_or_404(Material.objects.select_related("application"), pk=pk)
+    if not selectors.can_view_application(request.user, material.application):
+        raise Http404
+    try:
+        svc.material_remove(material=material, by=request.user)
+    except svc.PortalRefused as refusal:
+        messages.error(request, refusal.messages[0])
+    return redirect("applications:edit", material.application_id)
+
+
+@portal_login_required
+def material_download(request, pk):
+    material = get_object_or_404(Material.objects.select_related("application"), pk=pk)
+    if not selectors.can_view_application(request.user, material.application):
+        raise Http404
+    try:
+        handle = material.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    inline = request.GET.get("inline") == "1"
+    extension = mimetypes.guess_extension(material.content_type) or ""
+    name = material.original_name if material.original_name.lower().endswith(extension) else material.original_name + extension
+    response = FileResponse(handle, content_type=material.content_type)
+    disposition = "inline" if inline else "attachment"
+    ascii_name = name.encode("ascii", "ignore").decode() or f"material{extension}"
+    response["Content-Disposition"] = (
+        f"{disposition}; filename=\"{ascii_name.replace(chr(34), '')}\"; filename*=UTF-8''{quote(name)}"
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
