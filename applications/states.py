@@ -67,6 +67,7 @@ T_ISSUE_CERTIFICATE = "issue_certificate"
 T_REVOKE = "revoke"
 T_EXPIRE = "expire"
 T_SUPERSEDE = "supersede"
+T_OVERTURN_ON_APPEAL = "overturn_on_appeal"
 
 TRANSITION_LABELS = {
     T_SUBMIT: _("提交申请"),
@@ -87,6 +88,7 @@ TRANSITION_LABELS = {
     T_REVOKE: _("取消认定"),
     T_EXPIRE: _("有效期届满"),
     T_SUPERSEDE: _("被新的认定取代"),
+    T_OVERTURN_ON_APPEAL: _("复核撤销原结果，予以认定"),
 }
 # Transitions that must carry a written reason (the regulation requires reasons for refusals).
 REASON_REQUIRED = {T_RETURN, T_REFUSE, T_EMPLOYER_RETURN, T_REFUSE_AFTER_OBJECTION, T_REVOKE}

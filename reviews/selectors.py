@@ -1,0 +1,260 @@
+"""Reads for the staff console: who may see what, each role's queue, the actions a user may take now."""
+
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from accounts import roles
+from applications import states as s
+from applications.models import Application
+from regulations.codes import BEIHAI, NANNING, NN_CASE
+from reviews import deadlines
+from reviews.models import APPEAL_JOINT_DEPARTMENTS, APPEAL_PENDING, Appeal, AppealOpinion, Consultation, Objection
+
+BEIHAI_OFFICE_ROLES = (roles.BEIHAI_SCITECH_REVIEWER, roles.BEIHAI_SCITECH_APPROVER)
+NANNING_ROLES = (roles.NANNING_TALENT_BUREAU_REVIEWER, roles.NANNING_COMMITTEE_APPROVER, roles.NANNING_LEADERSHIP_GROUP)
+
+# The console actions, in display order; transitions not listed are taken elsewhere (by the applicant,
+# by the scheduled job, or as part of another action such as an objection decision or an appeal).
+CONSOLE_ACTIONS = [
+    s.T_ACCEPT,
+    s.T_FORWARD,
+    s.T_FINISH_CONSULTATION,
+    s.T_APPROVE,
+    s.T_APPROVE_FOR_NOTICE,
+    s.T_CLOSE_NOTICE,
+    s.T_ISSUE_CERTIFICATE,
+    s.T_RETURN,
+    s.T_REFUSE,
+    s.T_REVOKE,
+]
+DANGER_ACTIONS = {s.T_RETURN, s.T_REFUSE, s.T_REVOKE}
+
+
+def is_staff_user(user) -> bool:
+    return bool(user and user.is_authenticated and user.has_role(*roles.STAFF_ROLES))
+
+
+def visible_applications(user) -> QuerySet[Application]:
+    """Every application a staff user may open: their regulation's files, or the ones their department
+    was consulted on. Drafts are the applicant's own business."""
+    qs = Application.objects.exclude(state=s.DRAFT)
+    if not is_staff_user(user):
+        return qs.none()
+    condition = Q(pk__in=[])
+    if user.has_role(*BEIHAI_OFFICE_ROLES):
+        condition |= Q(regulation_code=BEIHAI)
+    if user.has_role(*NANNING_ROLES):
+        condition |= Q(regulation_code=NANNING)
+    if user.has_role(*roles.CONSULTED_ROLES) and user.department_id:
+        condition |= Q(consultations__department_id=user.department_id)
+        if user.department.code in APPEAL_JOINT_DEPARTMENTS:
+            condition |= Q(regulation_code=BEIHAI, appeals__isnull=False)
+    return qs.filter(condition).distinct()
+
+
+def can_view_application(user, application: Application) -> bool:
+    return visible_applications(user).filter(pk=application.pk).exists()
+
+
+def waiting_for(user) -> Q:
+    """What waits for this user's roles now."""
+    q = Q(pk__in=[])
+    if user.has_role(roles.BEIHAI_SCITECH_REVIEWER):
+        q |= Q(regulation_code=BEIHAI, state__in=[s.SUBMITTED, s.CONSULTATION])
+    if user.has_role(roles.BEIHAI_SCITECH_APPROVER):
+        q |= Q(regulation_code=BEIHAI, state__in=[s.AWAITING_DECISION, s.RECOGNISED])
+        q |= Q(regulation_code=BEIHAI, state=s.REFUSED, appeals__status=APPEAL_PENDING)
+    if user.has_role(*roles.CONSULTED_ROLES) and user.department_id:
+        q |= Q(
+            state=s.CONSULTATION,
+            consultations__department_id=user.department_id,
+            consultations__answered_at__isnull=True,
+        )
+        if user.department.code in APPEAL_JOINT_DEPARTMENTS:
+            given = AppealOpinion.objects.filter(appeal=OuterRef("pk"), department_id=user.department_id)
+            pending = Appeal.objects.filter(status=APPEAL_PENDING).annotate(given=Exists(given)).filter(given=False)
+            q |= Q(pk__in=pending.values("application_id"))
+    if user.has_role(roles.NANNING_TALENT_BUREAU_REVIEWER):
+        q |= Q(regulation_code=NANNING, state=s.RECOMMENDED)
+    if user.has_role(roles.NANNING_COMMITTEE_APPROVER):
+        q |= Q(regulation_code=NANNING, state=s.AWAITING_DECISION) & ~Q(criterion_code=NN_CASE)
+        q |= Q(regulation_code=NANNING, state=s.RECOGNISED)
+        q |= Q(regulation_code=NANNING, state=s.PUBLIC_NOTICE) & (
+            Q(pk__in=Objection.objects.filter(decision="").values("application_id"))
+            | Q(notice_ends_on__lt=timezone.localdate())
+        )
+    if user.has_role(roles.NANNING_LEADERSHIP_GROUP):
+        q |= Q(regulation_code=NANNING, state=s.AWAITING_DECISION, criterion_code=NN_CASE)
+        q |= Q(regulation_code=NANNING, state=s.PUBLIC_NOTICE, criterion_code=NN_CASE) & Q(
+            pk__in=Objection.objects.filter(decision="").values("application_id")
+        )
+    return q
+
+
+@dataclass
+class QueueFilters:
+    scope: str = "mine"  # "mine" (waiting for me) or "all"
+    regulation: str = ""
+    state: str = ""
+    tier: str = ""
+    overdue: bool = False
+    q: str = ""
+
+
+def staff_queue(user, filters: QueueFilters) -> QuerySet[Application]:
+    qs = visible_applications(user).select_related("organisation", "regulation_version__regulation")
+    if filters.scope != "all":
+        qs = qs.filter(waiting_for(user))
+    if filters.regulation in (BEIHAI, NANNING):
+        qs = qs.filter(regulation_code=filters.regulation)
+    if filters.state in s.STATE_LABELS:
+        qs = qs.filter(state=filters.state)
+    if filters.tier:
+        qs = qs.filter(tier=filters.tier)
+    if filters.overdue:
+        qs = qs.filter(state__in=s.IN_REVIEW_STATES, due_on__lt=timezone.localdate())
+    term = filters.q.strip()
+    if term:
+        qs = qs.filter(
+            Q(full_name__icontains=term)
+            | Q(document_number__iexact=term)
+            | Q(document_number__icontains=term)
+            | Q(reference__icontains=term)
+            | Q(organisation__name__icontains=term)
+            | Q(organisation__credit_code__iexact=term.upper())
+        )
+    return qs.distinct().order_by("due_on", "submitted_at", "pk")
+
+
+@dataclass(frozen=True)
+class DeadlineView:
+    label: str  # what the date is (办结期限 / 公示结束 / 复核答复期限)
+    on: object
+    working_days_left: int | None
+    overdue: bool
+    unknown_reason: str
+
+
+def deadline_for(application: Application, today=None) -> DeadlineView | None:
+    today = today or timezone.localdate()
+    if application.state == s.PUBLIC_NOTICE:
+        if application.notice_ends_on is None:
+            return DeadlineView(_("公示结束"), None, None, False, application.due_unknown_reason)
+        left = deadlines.working_days_left(application.notice_ends_on, today)
+        return DeadlineView(_("公示结束"), application.notice_ends_on, left.working_days, False, left.unknown_reason)
+    if application.state == s.REFUSED:
+        appeal = application.appeals.filter(status=APPEAL_PENDING).first()
+        if appeal is not None:
+            left = deadlines.working_days_left(appeal.due_on, today)
+            return DeadlineView(
+                _("复核答复期限"),
+                appeal.due_on,
+                left.working_days,
+                left.overdue,
+                appeal.due_unknown_reason or left.unknown_reason,
+            )
+        return None
+    if application.state not in s.IN_REVIEW_STATES:
+        return None
+    if application.due_on is None:
+        if application.due_unknown_reason:
+            return DeadlineView(_("办结期限"), None, None, False, application.due_unknown_reason)
+        return None
+    left = deadlines.working_days_left(application.due_on, today)
+    return DeadlineView(_("办结期限"), application.due_on, left.working_days, left.overdue, left.unknown_reason)
+
+
+@dataclass(frozen=True)
+class ActionView:
+    code: str
+    label: str
+    reason_required: bool
+    danger: bool
+
+
+def available_actions(application: Application, user) -> list[ActionView]:
+    """The console actions this user may take on this application now (state, role and conditions)."""
+    available = {t.name for t in application.get_available_user_state_transitions(user)}
+    return [
+        ActionView(code, s.TRANSITION_LABELS[code], code in s.REASON_REQUIRED, code in DANGER_ACTIONS)
+        for code in CONSOLE_ACTIONS
+        if code in available
+    ]
+
+
+def timeline(application: Application, *, for_applicant: bool = False):
+    logs = application.transition_logs.select_related("by")
+    if for_applicant:
+        logs = logs.filter(visible_to_applicant=True)
+    return list(logs)
+
+
+@dataclass(frozen=True)
+class HistoryChange:
+    at: object
+    by: object
+    kind: str
+    changes: list
+
+
+def history_diff(application: Application, limit: int = 50) -> list[HistoryChange]:
+    """Field-level changes from django-simple-history, newest first."""
+    records = list(
+        application.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1]
+    )
+    result = []
+    for index, record in enumerate(records[:limit]):
+        previous = records[index + 1] if index + 1 < len(records) else None
+        if previous is None:
+            changes = []
+        else:
+            delta = record.diff_against(previous)
+            changes = [(c.field, c.old, c.new) for c in delta.changes]
+        kind = {"+": _("创建"), "~": _("修改"), "-": _("删除")}.get(record.history_type, record.history_type)
+        result.append(HistoryChange(record.history_date, record.history_user, kind, changes))
+    return result
+
+
+def eligibility_verdict(application: Application) -> dict | None:
+    """The eligibility engine's answer for the application's facts, or an explanation why there is none."""
+    if not application.facts:
+        return {"error": _("申请中没有填写认定事实，无法进行资格预审。")}
+    try:
+        from regulations.eligibility import evaluate
+    except ImportError:
+        return {"error": _("资格预审功能暂不可用。")}
+    try:
+        return evaluate(application.facts, language=get_language())
+    except (ValueError, KeyError, TypeError) as exc:
+        return {"error": _("认定事实有误，无法预审：%(error)s") % {"error": exc}}
+
+
+def consultations_for(application: Application):
+    return list(Consultation.objects.filter(application=application).select_related("department", "answered_by"))
+
+
+HIDDEN_FIELDS = {"id", "facts", "eligibility", "regulation_code", "criterion_code", "updated_at"}
+
+
+def application_fields(application: Application) -> list[tuple[str, object]]:
+    """Every stored field with its label and display value, for the staff page."""
+    rows = []
+    for field in application._meta.concrete_fields:
+        if field.name in HIDDEN_FIELDS:
+            continue
+        if field.choices:
+            value = getattr(application, f"get_{field.name}_display")()
+        elif field.is_relation:
+            value = getattr(application, field.name)
+        else:
+            value = getattr(application, field.attname)
+        if value is True:
+            value = _("是")
+        elif value is False:
+            value = _("否")
+        rows.append((str(field.verbose_name), value))
+    return rows

@@ -1,0 +1,537 @@
+"""What staff (and the public, for objections) do to an application. One function per action.
+
+Each is atomic; state changes go through applications.services.application_transition (which checks state,
+role and conditions and writes the transition log); side effects (mail, certificates) are wired here.
+"""
+
+import logging
+from datetime import date
+
+from django.core.files.base import ContentFile
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts import roles
+from accounts.models import CreditRecord, Department
+from applications import permissions as perms
+from applications import states as s
+from applications.models import Application
+from applications.services import TransitionRefused, application_transition
+from regulations import codes
+from reviews import deadlines
+from reviews.models import (
+    APPEAL_JOINT_DEPARTMENTS,
+    APPEAL_OVERTURNED,
+    APPEAL_PENDING,
+    APPEAL_UPHELD,
+    DISMISSED,
+    NANNING_REVOCATION_CODES,
+    OPINION_CHOICES,
+    UPHELD,
+    Appeal,
+    AppealOpinion,
+    Consultation,
+    Objection,
+    Revocation,
+    TierOneFiling,
+)
+
+logger = logging.getLogger(__name__)
+
+# Beihai Art. 5: these two are always consulted; others are chosen by the reviewer.
+REQUIRED_CONSULTED_DEPARTMENTS = ["beihai-approval-bureau", "beihai-public-security"]
+
+
+class ReviewRefused(TransitionRefused):
+    """An action outside the state machine that the user may not take now (message is translated)."""
+
+
+def _refuse(message, code="forbidden"):
+    raise ReviewRefused(message, code=code)
+
+
+def _notify_applicant(application: Application, subject: str, body: str) -> None:
+    recipients = sorted({e for e in [application.email, application.talent_email, application.created_by.email] if e})
+    if not recipients:
+        return
+
+    def send():
+        try:
+            send_mail(subject, body, None, recipients, fail_silently=False)
+        except OSError:
+            # The state change stands; a mail server outage must not undo it. The timeline shows the result.
+            logger.warning("Could not send the notice for %s", application.reference, exc_info=True)
+
+    transaction.on_commit(send)
+
+
+def _result_mail(application: Application, label) -> None:
+    _notify_applicant(
+        application,
+        _("认定申请%(ref)s：%(state)s") % {"ref": application.reference, "state": label},
+        _("您的认定申请%(ref)s当前状态：%(state)s。请登录人才认定服务平台查看详情。")
+        % {"ref": application.reference, "state": label},
+    )
+
+
+# ---------------------------------------------------------------- preliminary review
+
+
+def review_accept(*, application: Application, by, departments=(), comment: str = "") -> Application:
+    """Beihai: SciTech accepts the file and asks the departments for their opinion (Art. 5).
+
+    The Administrative Approval Bureau and the Public Security Bureau are always consulted.
+    """
+    codes_wanted = list(dict.fromkeys(REQUIRED_CONSULTED_DEPARTMENTS + [d.code for d in departments]))
+    chosen = list(Department.objects.filter(code__in=codes_wanted, consultable=True, city="beihai"))
+    missing = set(REQUIRED_CONSULTED_DEPARTMENTS) - {d.code for d in chosen}
+    if missing:
+        _refuse(_("系统中缺少必须征求意见的部门：%(codes)s。") % {"codes": "、".join(sorted(missing))}, "config")
+    with transaction.atomic():
+        application_transition(application=application, transition=s.T_ACCEPT, by=by, comment=comment)
+        today = timezone.localdate()
+        due = deadlines.review_due(today, application.regulation_version)
+        application.accepted_on = today
+        application.due_on = due.on
+        application.due_unknown_reason = due.unknown_reason
+        application.save()
+        for department in chosen:
+            Consultation.objects.create(application=application, department=department, requested_by=by)
+    return application
+
+
+def review_forward(*, application: Application, by, comment: str = "") -> Application:
+    """Nanning: the Organisation and Talent Bureau passes the file to the committee (or leadership group)."""
+    with transaction.atomic():
+        application_transition(application=application, transition=s.T_FORWARD, by=by, comment=comment)
+    return application
+
+
+def review_return(*, application: Application, by, reason: str, comment: str = "") -> Application:
+    with transaction.atomic():
+        application_transition(application=application, transition=s.T_RETURN, by=by, reason=reason, comment=comment)
+        _result_mail(application, s.STATE_LABELS[s.RETURNED])
+    return application
+
+
+def review_refuse(*, application: Application, by, reason: str, comment: str = "") -> Application:
+    """A refusal states its reasons (Beihai Art. 5); the result date starts the appeal window."""
+    with transaction.atomic():
+        application_transition(application=application, transition=s.T_REFUSE, by=by, reason=reason, comment=comment)
+        _record_result(application)
+        _result_mail(application, s.STATE_LABELS[s.REFUSED])
+    return application
+
+
+def _record_result(application: Application) -> None:
+    application.decided_at = timezone.now()
+    application.result_notified_on = timezone.localdate()
+    application.save()
+
+
+# ---------------------------------------------------------------- consultation (Beihai)
+
+
+def consultation_request(*, application: Application, department: Department, by, note: str = "") -> Consultation:
+    """Ask one more department while the consultation is open."""
+    if application.state != s.CONSULTATION:
+        _refuse(_("只有在征求意见阶段才能增加征求意见的部门。"), "wrong_state")
+    if not perms.first_reviewer(application, by):
+        _refuse(_("您没有权限征求部门意见。"))
+    if not department.consultable or department.city != "beihai":
+        _refuse(_("该部门不能被征求意见。"), "invalid")
+    if application.consultations.filter(department=department).exists():
+        _refuse(_("已经向该部门征求过意见。"), "duplicate")
+    with transaction.atomic():
+        return Consultation.objects.create(application=application, department=department, requested_by=by, note=note)
+
+
+def can_answer_consultation(consultation: Consultation, user) -> bool:
+    return (
+        user.is_authenticated
+        and user.department_id == consultation.department_id
+        and user.has_role(*roles.CONSULTED_ROLES)
+    )
+
+
+def consultation_answer(*, consultation: Consultation, by, opinion: str, comment: str = "") -> Consultation:
+    """The consulted department's user records agree / disagree and a comment, once."""
+    if not can_answer_consultation(consultation, by):
+        _refuse(_("只有被征求意见部门的人员才能反馈意见。"))
+    if opinion not in dict(OPINION_CHOICES):
+        _refuse(_("请选择“同意”或“不同意”。"), "invalid")
+    comment = (comment or "").strip()
+    if opinion != "agree" and not comment:
+        _refuse(_("不同意时必须说明理由。"), "reason_required")
+    with transaction.atomic():
+        locked = Consultation.objects.select_for_update().get(pk=consultation.pk)
+        if locked.answered_at is not None:
+            _refuse(_("该部门已经反馈过意见。"), "conflict")
+        if locked.application.state != s.CONSULTATION:
+            _refuse(_("该申请已不在征求意见阶段。"), "wrong_state")
+        locked.opinion = opinion
+        locked.comment = comment
+        locked.answered_by = by
+        locked.answered_at = timezone.now()
+        locked.save()
+    return locked
+
+
+def review_finish_consultation(*, application: Application, by, comment: str = "") -> Application:
+    with transaction.atomic():
+        application_transition(application=application, transition=s.T_FINISH_CONSULTATION, by=by, comment=comment)
+    return application
+
+
+# ---------------------------------------------------------------- decision
+
+
+def _issue_certificate(application: Application, by) -> bool:
+    """Issue through the certificates app; False when that app cannot issue yet (staff see the button)."""
+    try:
+        from certificates.services import certificate_issue
+    except ImportError:
+        logger.warning("certificates.services.certificate_issue is not available; %s stays recognised", application)
+        return False
+    certificate_issue(application=application, by=by)
+    return True
+
+
+def decision_approve(*, application: Application, by, comment: str = "") -> Application:
+    """Beihai: the SciTech approver approves and the certificate is issued in the same action.
+    Nanning: the committee (or the leadership group for NN-CASE) approves; the public notice starts today."""
+    with transaction.atomic():
+        if application.is_beihai:
+            application_transition(application=application, transition=s.T_APPROVE, by=by, comment=comment)
+            _record_result(application)
+            _issue_certificate(application, by)
+            _result_mail(application, s.STATE_LABELS[application.state])
+        else:
+            application_transition(application=application, transition=s.T_APPROVE_FOR_NOTICE, by=by, comment=comment)
+            starts = timezone.localdate()
+            end = deadlines.notice_end(starts, application.regulation_version)
+            application.notice_starts_on = starts
+            application.notice_ends_on = end.on
+            application.due_unknown_reason = end.unknown_reason
+            application.save()
+    return application
+
+
+def decision_refuse(*, application: Application, by, reason: str, comment: str = "") -> Application:
+    return review_refuse(application=application, by=by, reason=reason, comment=comment)
+
+
+def certificate_issue_action(*, application: Application, by) -> Application:
+    """Console button for a recognised application (Nanning after the notice, or a Beihai retry)."""
+    if application.state != s.RECOGNISED:
+        _refuse(_("只有已认定的申请才能签发证书。"), "wrong_state")
+    if not perms.issuer(application, by):
+        _refuse(_("您没有权限执行“%(action)s”。") % {"action": s.TRANSITION_LABELS[s.T_ISSUE_CERTIFICATE]})
+    with transaction.atomic():
+        if not _issue_certificate(application, by):
+            _refuse(_("证书模块暂不可用，请稍后再试。"), "unavailable")
+        _supersede_previous(application)
+        _result_mail(application, s.STATE_LABELS[application.state])
+    return application
+
+
+def _supersede_previous(application: Application) -> None:
+    """Nanning Art. 11: an upgrade to a higher tier during validity replaces the earlier recognition."""
+    previous = application.upgrade_of
+    if previous is not None and previous.state == s.CERTIFIED and application.state == s.CERTIFIED:
+        application_transition(
+            application=previous,
+            transition=s.T_SUPERSEDE,
+            by=None,
+            check_permission=False,
+            comment=_("已被%(ref)s（更高类别）取代。") % {"ref": application.reference},
+        )
+
+
+# ---------------------------------------------------------------- public notice and objections (Nanning)
+
+
+def notice_close(*, application: Application, by=None) -> Application:
+    """End the notice: recognised when the period is over and no objection is pending or upheld."""
+    with transaction.atomic():
+        application_transition(
+            application=application, transition=s.T_CLOSE_NOTICE, by=by, check_permission=by is not None
+        )
+        application.decided_at = timezone.now()
+        application.result_notified_on = timezone.localdate()
+        application.save()
+        _result_mail(application, s.STATE_LABELS[s.RECOGNISED])
+    return application
+
+
+def notices_close_due() -> list[str]:
+    """The scheduled job: close every notice whose period is over. Running it twice is harmless."""
+    today = timezone.localdate()
+    closed = []
+    candidates = Application.objects.filter(state=s.PUBLIC_NOTICE, notice_ends_on__lt=today).order_by("pk")
+    for application in candidates:
+        if not application.notice_period_over_without_upheld_objection():
+            continue  # an objection waits for the committee; the notice stays open until it is decided
+        try:
+            notice_close(application=application, by=None)
+        except TransitionRefused as exc:
+            logger.info("Notice of %s not closed: %s", application.reference, exc.message)
+            continue
+        closed.append(application.reference)
+    return closed
+
+
+def objection_file(*, application: Application, name: str, contact: str, reason: str, evidence=None) -> Objection:
+    """Anyone may object while the candidate is under notice. `evidence` is a checked upload or None."""
+    today = timezone.localdate()
+    if application.state != s.PUBLIC_NOTICE or (application.notice_ends_on and today > application.notice_ends_on):
+        _refuse(_("该人选不在公示期内，无法提出异议。"), "wrong_state")
+    with transaction.atomic():
+        objection = Objection(
+            application=application, name=name.strip(), contact=contact.strip(), reason=reason.strip()
+        )
+        if evidence is not None:
+            objection.evidence.save(evidence.random_name(), ContentFile(evidence.content), save=False)
+            objection.evidence_name = evidence.original_name
+            objection.evidence_content_type = evidence.content_type
+            objection.evidence_size = evidence.size
+        objection.save()
+    return objection
+
+
+def objection_decide(*, objection: Objection, by, decision: str, reason: str) -> Objection:
+    """The committee verifies and decides. An upheld objection affects the result: the file is refused."""
+    application = objection.application
+    if not perms.nanning_committee(application, by):
+        _refuse(_("只有管委会（或人才工作领导小组）可以处理异议。"))
+    if decision not in (UPHELD, DISMISSED):
+        _refuse(_("请选择核实结论。"), "invalid")
+    reason = (reason or "").strip()
+    if not reason:
+        _refuse(_("请写明核实情况及理由。"), "reason_required")
+    with transaction.atomic():
+        locked = Objection.objects.select_for_update().get(pk=objection.pk)
+        if locked.decision:
+            _refuse(_("该异议已经处理过。"), "conflict")
+        locked.decision = decision
+        locked.decision_reason = reason
+        locked.decided_by = by
+        locked.decided_at = timezone.now()
+        locked.save()
+        if decision == UPHELD:
+            application_transition(application=application, transition=s.T_REFUSE_AFTER_OBJECTION, by=by, reason=reason)
+            _record_result(application)
+            _result_mail(application, s.STATE_LABELS[s.REFUSED])
+    return locked
+
+
+# ---------------------------------------------------------------- appeal (Beihai Art. 13(3))
+
+
+def appeal_window(application: Application) -> deadlines.Deadline:
+    received = application.result_notified_on or (application.decided_at and timezone.localdate(application.decided_at))
+    if not received:
+        return deadlines.Deadline(on=None)
+    return deadlines.appeal_window_end(received, application.regulation_version)
+
+
+def appeal_refusal(application: Application, user, *, today: date | None = None) -> ReviewRefused | None:
+    """None when `user` may file a re-review request now; otherwise the refusal (code and message)."""
+    today = today or timezone.localdate()
+    if not application.is_beihai or application.state != s.REFUSED:
+        return ReviewRefused(_("只有北海市未通过认定的申请可以申请复核。"), code="wrong_state")
+    if not perms.applicant_side(application, user):
+        return ReviewRefused(_("复核申请须由用人单位提出。"), code="forbidden")
+    if application.appeals.exists():
+        return ReviewRefused(_("该申请已经提出过复核。"), code="duplicate")
+    window = appeal_window(application)
+    if window.on is None:
+        return ReviewRefused(window.unknown_reason or _("无法确定结果告知日期，请联系科技局。"), code="unknown_date")
+    if today > window.on:
+        return ReviewRefused(
+            _("复核申请期限已于%(date)s届满（收到结果之日起5个工作日内）。") % {"date": window.on.isoformat()},
+            code="window",
+        )
+    return None
+
+
+def appeal_file(*, application: Application, by, grounds: str) -> Appeal:
+    grounds = (grounds or "").strip()
+    if not grounds:
+        _refuse(_("请写明申请复核的理由。"), "reason_required")
+    with transaction.atomic():
+        locked = Application.objects.select_for_update().get(pk=application.pk)
+        refusal = appeal_refusal(locked, by)
+        if refusal is not None:
+            raise refusal
+        today = timezone.localdate()
+        due = deadlines.appeal_answer_due(today, locked.regulation_version)
+        appeal = Appeal.objects.create(
+            application=locked,
+            filed_by=by,
+            grounds=grounds,
+            result_received_on=locked.result_notified_on or today,
+            due_on=due.on,
+            due_unknown_reason=due.unknown_reason,
+        )
+    return appeal
+
+
+def can_give_appeal_opinion(appeal: Appeal, user) -> bool:
+    return (
+        user.is_authenticated
+        and user.department is not None
+        and user.department.code in APPEAL_JOINT_DEPARTMENTS
+        and user.has_role(roles.BEIHAI_APPROVAL_BUREAU, roles.BEIHAI_PUBLIC_SECURITY)
+    )
+
+
+def appeal_opinion_give(*, appeal: Appeal, by, opinion: str, comment: str = "") -> AppealOpinion:
+    if not can_give_appeal_opinion(appeal, by):
+        _refuse(_("只有公安局和行政审批局参与联合复核。"))
+    if not appeal.is_pending:
+        _refuse(_("该复核已经答复。"), "wrong_state")
+    if opinion not in (APPEAL_UPHELD, APPEAL_OVERTURNED):
+        _refuse(_("请选择复核意见。"), "invalid")
+    with transaction.atomic():
+        if AppealOpinion.objects.filter(appeal=appeal, department=by.department).exists():
+            _refuse(_("本部门已经提出过复核意见。"), "conflict")
+        return AppealOpinion.objects.create(
+            appeal=appeal, department=by.department, opinion=opinion, comment=(comment or "").strip(), by=by
+        )
+
+
+def appeal_missing_opinions(appeal: Appeal) -> list[str]:
+    given = set(appeal.opinions.values_list("department__code", flat=True))
+    return [code for code in APPEAL_JOINT_DEPARTMENTS if code not in given]
+
+
+def appeal_decide(*, appeal: Appeal, by, outcome: str, answer: str) -> Appeal:
+    """SciTech answers after the joint re-review; an overturned refusal is recognised and certified."""
+    application = appeal.application
+    if not perms.decision_maker(application, by) or not application.is_beihai:
+        _refuse(_("复核结论由科技局审批人员作出。"))
+    if outcome not in (APPEAL_UPHELD, APPEAL_OVERTURNED):
+        _refuse(_("请选择复核结论。"), "invalid")
+    answer = (answer or "").strip()
+    if not answer:
+        _refuse(_("请写明复核答复。"), "reason_required")
+    if appeal_missing_opinions(appeal):
+        _refuse(_("公安局、行政审批局的复核意见尚未全部提出。"), "condition")
+    with transaction.atomic():
+        locked = Appeal.objects.select_for_update().get(pk=appeal.pk)
+        if locked.status != APPEAL_PENDING:
+            _refuse(_("该复核已经答复。"), "conflict")
+        locked.status = outcome
+        locked.answer = answer
+        locked.decided_by = by
+        locked.decided_at = timezone.now()
+        locked.save()
+        if outcome == APPEAL_OVERTURNED:
+            application_transition(application=application, transition=s.T_OVERTURN_ON_APPEAL, by=by, comment=answer)
+            _record_result(application)
+            _issue_certificate(application, by)
+        _notify_applicant(
+            application,
+            _("认定申请%(ref)s：复核结果") % {"ref": application.reference},
+            _("您对认定申请%(ref)s提出的复核申请已有结论：%(status)s。\n%(answer)s")
+            % {"ref": application.reference, "status": locked.get_status_display(), "answer": answer},
+        )
+    return locked
+
+
+# ---------------------------------------------------------------- revocation
+
+
+def revocation_record(
+    *,
+    application: Application,
+    by,
+    reason_code: str,
+    reason: str,
+    disqualify_person: bool = True,
+    employer_credit_record: bool = False,
+) -> Revocation:
+    """Beihai Art. 13(1)(2): fraud — the person is permanently disqualified, the employer gets a credit record.
+    Nanning Art. 12: (1)-(3) bar any new application by the person; (4) does not."""
+    from regulations.models import Disqualification
+
+    reason = (reason or "").strip()
+    if application.is_beihai:
+        if reason_code != codes.REVOCATION_BEIHAI_FRAUD:
+            _refuse(_("北海市的取消认定原因只能是弄虚作假。"), "invalid")
+        if not (disqualify_person or employer_credit_record):
+            _refuse(_("请至少选择一项：申请人弄虚作假或用人单位弄虚作假。"), "invalid")
+    elif reason_code not in NANNING_REVOCATION_CODES:
+        _refuse(_("请选择《认定办法》第十二条规定的取消原因。"), "invalid")
+    with transaction.atomic():
+        application_transition(application=application, transition=s.T_REVOKE, by=by, reason=reason)
+        disqualification = credit = None
+        barred = disqualify_person if application.is_beihai else reason_code in codes.BARRING_REVOCATIONS
+        if barred and application.document_number:
+            disqualification = Disqualification.objects.create(
+                regulation_code=application.regulation_code,
+                document_number=application.document_number,
+                nationality=application.nationality,
+                full_name=application.full_name,
+                reason_code=reason_code,
+                reason=reason,
+                application_reference=application.reference,
+            )
+        if application.is_beihai and employer_credit_record:
+            credit = CreditRecord.objects.create(
+                organisation=application.organisation,
+                regulation_code=application.regulation_code,
+                application_reference=application.reference,
+                reason=reason,
+                recorded_by=by,
+            )
+        revocation = Revocation.objects.create(
+            application=application,
+            reason_code=reason_code,
+            reason=reason,
+            disqualification=disqualification,
+            credit_record=credit,
+            by=by,
+        )
+        _result_mail(application, s.STATE_LABELS[s.REVOKED])
+    return revocation
+
+
+# ---------------------------------------------------------------- Nanning Tier I filing and talent card
+
+
+def can_record_tier_one_filing(application: Application, user) -> bool:
+    return (
+        application.is_nanning
+        and application.tier == codes.TIER_I
+        and application.state in (s.RECOGNISED, s.CERTIFIED)
+        and user.has_role(roles.NANNING_TALENT_BUREAU_REVIEWER, roles.NANNING_COMMITTEE_APPROVER)
+    )
+
+
+def tier_one_filing_record(*, application: Application, by, **fields) -> TierOneFiling:
+    if not can_record_tier_one_filing(application, by):
+        _refuse(_("只有已认定的南宁片区一类人才才能登记备案和人才卡，且须由组织人才局或管委会人员登记。"))
+    allowed = {
+        "hrss_filed_on",
+        "hrss_reference",
+        "commerce_filed_on",
+        "commerce_reference",
+        "talent_card_issued_on",
+        "talent_card_number",
+    }
+    with transaction.atomic():
+        filing, _created = TierOneFiling.objects.select_for_update().get_or_create(
+            application=application, defaults={"updated_by": by}
+        )
+        for key, value in fields.items():
+            if key in allowed:
+                setattr(
+                    filing, key, value if value is not None else ("" if key.endswith(("reference", "number")) else None)
+                )
+        filing.updated_by = by
+        filing.save()
+    return filing

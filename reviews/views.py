@@ -1,0 +1,429 @@
+"""The staff console (/staff/), the public notice (/notices/) and the employer's re-review request."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from applications import states as s
+from applications.models import Application
+from applications.services import TransitionRefused
+from regulations.codes import BEIHAI, NANNING, TIERS
+from reviews import selectors, services
+from reviews.forms import (
+    AcceptForm,
+    ActionForm,
+    AppealDecisionForm,
+    AppealForm,
+    AppealOpinionForm,
+    ConsultationAnswerForm,
+    ObjectionDecisionForm,
+    ObjectionForm,
+    RevokeForm,
+    TierOneFilingForm,
+)
+from reviews.models import Appeal, Consultation, Objection, TierOneFiling
+from reviews.templatetags.reviews_tags import mask_id
+
+PAGE_SIZE = 50
+
+
+def staff_required(view):
+    @wraps(view)
+    @login_required
+    def wrapper(request, *args, **kwargs):
+        if not selectors.is_staff_user(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _visible_application(request, pk) -> Application:
+    application = get_object_or_404(Application, pk=pk)
+    if not selectors.can_view_application(request.user, application):
+        raise Http404
+    return application
+
+
+# ---------------------------------------------------------------- queue
+
+
+@staff_required
+def queue(request):
+    get = request.GET
+    filters = selectors.QueueFilters(
+        scope="all" if get.get("scope") == "all" else "mine",
+        regulation=get.get("regulation", ""),
+        state=get.get("state", ""),
+        tier=get.get("tier", "") if get.get("tier", "") in TIERS else "",
+        overdue=get.get("overdue") == "1",
+        q=get.get("q", "")[:100],
+    )
+    page = Paginator(selectors.staff_queue(request.user, filters), PAGE_SIZE).get_page(get.get("page"))
+    today = timezone.localdate()
+    rows = [(application, selectors.deadline_for(application, today)) for application in page]
+    query = get.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "reviews/queue.html",
+        {
+            "rows": rows,
+            "page": page,
+            "filters": filters,
+            "query": query.urlencode(),
+            "regulations": [(BEIHAI, _("北海市外籍“高精尖缺”人才")), (NANNING, _("南宁片区急需紧缺人才"))],
+            "states": s.STATE_CHOICES,
+            "tiers": TIERS,
+        },
+    )
+
+
+# ---------------------------------------------------------------- application page
+
+
+def _material_urls(material):
+    try:
+        url = reverse("applications:material_download", args=[material.pk])
+    except NoReverseMatch:
+        return None
+    return f"{url}?inline=1"
+
+
+def _render_detail(request, application, *, bound=None, status=200):
+    """The application page. `bound` is a form with errors for one action, re-shown with what was typed."""
+    user = request.user
+    actions = []
+    for action in selectors.available_actions(application, user):
+        if bound is not None and getattr(bound, "action", None) == action.code:
+            form = bound
+        elif action.code == s.T_ACCEPT:
+            form = AcceptForm(prefix=action.code)
+        elif action.code == s.T_REVOKE:
+            form = RevokeForm(prefix=action.code, application=application)
+        else:
+            form = ActionForm(prefix=action.code, action=action.code)
+        actions.append((action, form))
+    materials = [(m, _material_urls(m)) for m in application.materials.filter(is_current=True)]
+    consultations = selectors.consultations_for(application)
+    my_consultation = next((c for c in consultations if services.can_answer_consultation(c, user)), None)
+    appeals = list(application.appeals.prefetch_related("opinions__department"))
+    appeal_panels = []
+    for appeal in appeals:
+        appeal_panels.append(
+            {
+                "appeal": appeal,
+                "missing": services.appeal_missing_opinions(appeal),
+                "can_opine": appeal.is_pending
+                and services.can_give_appeal_opinion(appeal, user)
+                and not appeal.opinions.filter(department=user.department).exists(),
+                "can_decide": appeal.is_pending and application.is_beihai and user.has_role("beihai-scitech-approver"),
+                "opinion_form": AppealOpinionForm(prefix=f"ao{appeal.pk}"),
+                "decision_form": AppealDecisionForm(prefix=f"ad{appeal.pk}"),
+            }
+        )
+    objections = list(application.objections.all())
+    can_decide_objections = application.state == s.PUBLIC_NOTICE and services.perms.nanning_committee(application, user)
+    filing = TierOneFiling.objects.filter(application=application).first()
+    tier_one_form = None
+    if services.can_record_tier_one_filing(application, user):
+        tier_one_form = bound if isinstance(bound, TierOneFilingForm) else TierOneFilingForm(instance=filing)
+    context = {
+        "application": application,
+        "deadline": selectors.deadline_for(application),
+        "actions": actions,
+        "materials": materials,
+        "verdict": selectors.eligibility_verdict(application),
+        "consultations": consultations,
+        "my_consultation": my_consultation if my_consultation and not my_consultation.is_answered else None,
+        "consultation_form": bound if isinstance(bound, ConsultationAnswerForm) else ConsultationAnswerForm(),
+        "appeal_panels": appeal_panels,
+        "objections": objections,
+        "can_decide_objections": can_decide_objections,
+        "objection_form": ObjectionDecisionForm(),
+        "filing": filing,
+        "tier_one_form": tier_one_form,
+        "revocation": getattr(application, "revocation", None) if application.state == s.REVOKED else None,
+        "fields": selectors.application_fields(application),
+        "timeline": selectors.timeline(application),
+        "history": selectors.history_diff(application),
+    }
+    return render(request, "reviews/application.html", context, status=status)
+
+
+@staff_required
+def application_detail(request, pk):
+    return _render_detail(request, _visible_application(request, pk))
+
+
+@staff_required
+@require_POST
+def act(request, pk, action):
+    application = _visible_application(request, pk)
+    if action not in selectors.CONSOLE_ACTIONS:
+        raise Http404
+    if action == s.T_ACCEPT:
+        form = AcceptForm(request.POST, prefix=action)
+    elif action == s.T_REVOKE:
+        form = RevokeForm(request.POST, prefix=action, application=application)
+    else:
+        form = ActionForm(request.POST, prefix=action, action=action)
+    if not form.is_valid():
+        messages.error(request, _("请检查“%(action)s”的填写。") % {"action": s.TRANSITION_LABELS[action]})
+        return _render_detail(request, application, bound=form, status=400)
+    data = form.cleaned_data
+    user = request.user
+    try:
+        if action == s.T_ACCEPT:
+            services.review_accept(
+                application=application, by=user, departments=data["departments"], comment=data["comment"]
+            )
+        elif action == s.T_FORWARD:
+            services.review_forward(application=application, by=user, comment=data["comment"])
+        elif action == s.T_FINISH_CONSULTATION:
+            services.review_finish_consultation(application=application, by=user, comment=data["comment"])
+        elif action in (s.T_APPROVE, s.T_APPROVE_FOR_NOTICE):
+            services.decision_approve(application=application, by=user, comment=data["comment"])
+        elif action == s.T_CLOSE_NOTICE:
+            services.notice_close(application=application, by=user)
+        elif action == s.T_ISSUE_CERTIFICATE:
+            services.certificate_issue_action(application=application, by=user)
+        elif action == s.T_RETURN:
+            services.review_return(application=application, by=user, reason=data["reason"], comment=data["comment"])
+        elif action == s.T_REFUSE:
+            services.review_refuse(application=application, by=user, reason=data["reason"], comment=data["comment"])
+        elif action == s.T_REVOKE:
+            services.revocation_record(
+                application=application,
+                by=user,
+                reason_code=data["reason_code"],
+                reason=data["reason"],
+                disqualify_person=data.get("disqualify_person", False),
+                employer_credit_record=data.get("employer_credit_record", False),
+            )
+    except TransitionRefused as exc:
+        messages.error(request, exc.message)
+        application.refresh_from_db()
+        return _render_detail(request, application, bound=form, status=409 if exc.code == "conflict" else 400)
+    messages.success(request, _("已完成：%(action)s。") % {"action": s.TRANSITION_LABELS[action]})
+    return redirect("reviews:application", pk=application.pk)
+
+
+@staff_required
+@require_POST
+def consultation_add(request, pk):
+    application = _visible_application(request, pk)
+    from accounts.models import Department
+
+    department = Department.objects.filter(pk=request.POST.get("department") or 0).first()
+    if department is None:
+        messages.error(request, _("请选择部门。"))
+    else:
+        try:
+            services.consultation_request(application=application, department=department, by=request.user)
+            messages.success(request, _("已向%(dept)s征求意见。") % {"dept": department.name})
+        except TransitionRefused as exc:
+            messages.error(request, exc.message)
+    return redirect("reviews:application", pk=application.pk)
+
+
+@staff_required
+@require_POST
+def consultation_answer(request, pk):
+    consultation = get_object_or_404(Consultation, pk=pk)
+    application = _visible_application(request, consultation.application_id)
+    form = ConsultationAnswerForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("请检查意见的填写。"))
+        return _render_detail(request, application, bound=form, status=400)
+    try:
+        services.consultation_answer(
+            consultation=consultation,
+            by=request.user,
+            opinion=form.cleaned_data["opinion"],
+            comment=form.cleaned_data["comment"],
+        )
+    except TransitionRefused as exc:
+        messages.error(request, exc.message)
+        return _render_detail(request, application, bound=form, status=400)
+    messages.success(request, _("意见已反馈。"))
+    return redirect("reviews:application", pk=application.pk)
+
+
+@staff_required
+@require_POST
+def objection_decide(request, pk):
+    objection = get_object_or_404(Objection, pk=pk)
+    application = _visible_application(request, objection.application_id)
+    form = ObjectionDecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("请选择核实结论并写明理由。"))
+        return redirect("reviews:application", pk=application.pk)
+    try:
+        services.objection_decide(
+            objection=objection,
+            by=request.user,
+            decision=form.cleaned_data["decision"],
+            reason=form.cleaned_data["reason"],
+        )
+        messages.success(request, _("异议已处理。"))
+    except TransitionRefused as exc:
+        messages.error(request, exc.message)
+    return redirect("reviews:application", pk=application.pk)
+
+
+@staff_required
+def objection_evidence(request, pk):
+    objection = get_object_or_404(Objection, pk=pk)
+    _visible_application(request, objection.application_id)
+    if not objection.evidence:
+        raise Http404
+    response = FileResponse(
+        objection.evidence.open("rb"),
+        content_type=objection.evidence_content_type or "application/octet-stream",
+        as_attachment=request.GET.get("inline") != "1",
+        filename=objection.evidence_name or "evidence",
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@staff_required
+@require_POST
+def appeal_opinion(request, pk):
+    appeal = get_object_or_404(Appeal, pk=pk)
+    application = _visible_application(request, appeal.application_id)
+    form = AppealOpinionForm(request.POST, prefix=f"ao{appeal.pk}")
+    if not form.is_valid():
+        messages.error(request, _("请选择复核意见。"))
+    else:
+        try:
+            services.appeal_opinion_give(appeal=appeal, by=request.user, **form.cleaned_data)
+            messages.success(request, _("复核意见已提交。"))
+        except TransitionRefused as exc:
+            messages.error(request, exc.message)
+    return redirect("reviews:application", pk=application.pk)
+
+
+@staff_required
+@require_POST
+def appeal_decide(request, pk):
+    appeal = get_object_or_404(Appeal, pk=pk)
+    application = _visible_application(request, appeal.application_id)
+    form = AppealDecisionForm(request.POST, prefix=f"ad{appeal.pk}")
+    if not form.is_valid():
+        messages.error(request, _("请选择复核结论并写明答复。"))
+    else:
+        try:
+            services.appeal_decide(appeal=appeal, by=request.user, **form.cleaned_data)
+            messages.success(request, _("复核结论已作出。"))
+        except TransitionRefused as exc:
+            messages.error(request, exc.message)
+    return redirect("reviews:application", pk=application.pk)
+
+
+@staff_required
+@require_POST
+def tier_one_filing(request, pk):
+    application = _visible_application(request, pk)
+    filing = TierOneFiling.objects.filter(application=application).first()
+    form = TierOneFilingForm(request.POST, instance=filing)
+    if not form.is_valid():
+        messages.error(request, _("请检查备案信息的填写。"))
+        return _render_detail(request, application, bound=form, status=400)
+    try:
+        services.tier_one_filing_record(application=application, by=request.user, **form.cleaned_data)
+    except TransitionRefused as exc:
+        messages.error(request, exc.message)
+        return _render_detail(request, application, bound=form, status=403)
+    messages.success(request, _("备案与人才卡信息已保存。"))
+    return redirect("reviews:application", pk=application.pk)
+
+
+# ---------------------------------------------------------------- public notice and objections
+
+
+def _under_notice():
+    today = timezone.localdate()
+    return (
+        Application.objects.filter(state=s.PUBLIC_NOTICE, notice_ends_on__gte=today)
+        .select_related("organisation")
+        .order_by("notice_starts_on", "full_name")
+    )
+
+
+def notices(request):
+    return render(request, "reviews/notices.html", {"candidates": _under_notice()})
+
+
+@require_http_methods(["GET", "POST"])
+def objection_file(request, pk):
+    application = get_object_or_404(_under_notice(), pk=pk)
+    if request.method == "POST":
+        form = ObjectionForm(request.POST, request.FILES)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.objection_file(
+                    application=application,
+                    name=data["name"],
+                    contact=data["contact"],
+                    reason=data["reason"],
+                    evidence=data["evidence"],
+                )
+            except TransitionRefused as exc:
+                form.add_error(None, exc.message)
+            else:
+                return render(request, "reviews/objection_filed.html", {"application": application})
+    else:
+        form = ObjectionForm()
+    return render(
+        request,
+        "reviews/objection_form.html",
+        {"application": application, "form": form, "masked_id": mask_id(application.document_number)},
+        status=400 if form.errors else 200,
+    )
+
+
+# ---------------------------------------------------------------- the employer's re-review request
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def appeal_file(request, pk):
+    application = get_object_or_404(Application, pk=pk)
+    if not services.perms.applicant_side(application, request.user):
+        raise Http404
+    refusal = services.appeal_refusal(application, request.user)
+    window = services.appeal_window(application)
+    form = AppealForm(request.POST or None)
+    if request.method == "POST" and refusal is None and form.is_valid():
+        try:
+            services.appeal_file(application=application, by=request.user, grounds=form.cleaned_data["grounds"])
+        except TransitionRefused as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("复核申请已提交，科技局将会同公安局、行政审批局复核并在15日内答复。"))
+            return redirect(_status_page(application))
+    return render(
+        request,
+        "reviews/appeal_form.html",
+        {"application": application, "form": form, "refusal": refusal, "window": window},
+        status=400 if (request.method == "POST" and (refusal or form.errors)) else 200,
+    )
+
+
+def _status_page(application):
+    try:
+        return reverse("applications:detail", args=[application.pk])
+    except NoReverseMatch:
+        return reverse("reviews:appeal_file", args=[application.pk])
