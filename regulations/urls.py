@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from regulations import views
 
 app_name = "regulations"
-urlpatterns = []
+urlpatterns = [
+    path("precheck/", views.precheck, name="precheck"),
+    path("api/eligibility", views.api_eligibility, name="api_eligibility"),
+]

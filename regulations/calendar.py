@@ -1,0 +1,98 @@
+"""Working days and calendar-day periods over the editable holiday table (CalendarDay, CalendarYear).
+
+A working day is Monday-Friday unless the table marks it a holiday, or a weekend day the table marks an
+adjusted working day (调休上班). A year without a CalendarYear row has no data: every function raises
+CalendarNotLoaded rather than guess.
+"""
+
+import datetime as dt
+
+from django.utils.translation import gettext as _
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+class CalendarNotLoaded(Exception):
+    """A date falls in a year whose holiday calendar has not been loaded; staff must add it in the admin."""
+
+    def __init__(self, year: int):
+        self.year = year
+        super().__init__(f"The {year} holiday calendar is not loaded")
+
+    @property
+    def message(self) -> str:
+        return _("%(year)s 年的节假日安排尚未载入，无法计算该期限。请管理员在后台“节假日与调休”中录入该年度日历。") % {
+            "year": self.year
+        }
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class _Calendar:
+    """Loads a year's exceptions once per computation, so a long period costs one query per year."""
+
+    def __init__(self):
+        self._years: dict[int, dict[dt.date, str]] = {}
+
+    def _year(self, year: int) -> dict[dt.date, str]:
+        if year not in self._years:
+            from regulations.models import CalendarDay, CalendarYear
+
+            if not CalendarYear.objects.filter(year=year).exists():
+                raise CalendarNotLoaded(year)
+            self._years[year] = dict(CalendarDay.objects.filter(date__year=year).values_list("date", "kind"))
+        return self._years[year]
+
+    def is_working_day(self, day: dt.date) -> bool:
+        kind = self._year(day.year).get(day)
+        if kind == "holiday":
+            return False
+        if kind == "workday":
+            return True
+        return day.weekday() < 5
+
+
+def is_working_day(day: dt.date) -> bool:
+    return _Calendar().is_working_day(day)
+
+
+def add_working_days(start: dt.date, n: int) -> dt.date:
+    """The n-th working day after `start` (the start day itself never counts; n=0 gives `start`)."""
+    if n < 0:
+        raise ValueError("n must not be negative")
+    calendar = _Calendar()
+    day = start
+    remaining = n
+    while remaining:
+        day += ONE_DAY
+        if calendar.is_working_day(day):
+            remaining -= 1
+    return day
+
+
+def add_calendar_days(start: dt.date, n: int) -> dt.date:
+    """A period of n days (日): the start day does not count; if the last day is a rest day or holiday the
+    period ends on the next working day (Civil Code art. 201, 203)."""
+    if n < 0:
+        raise ValueError("n must not be negative")
+    calendar = _Calendar()
+    day = start + dt.timedelta(days=n)
+    while not calendar.is_working_day(day):
+        day += ONE_DAY
+    return day
+
+
+def working_days_between(start: dt.date, end: dt.date) -> int:
+    """Working days d with start < d <= end (negative when end is before start), so that
+    working_days_between(s, add_working_days(s, n)) == n."""
+    if end < start:
+        return -working_days_between(end, start)
+    calendar = _Calendar()
+    count = 0
+    day = start
+    while day < end:
+        day += ONE_DAY
+        if calendar.is_working_day(day):
+            count += 1
+    return count

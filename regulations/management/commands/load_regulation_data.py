@@ -1,0 +1,18 @@
+from django.apps import apps
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from regulations.seed import load_calendar, load_regulation_data
+
+
+class Command(BaseCommand):
+    help = (
+        "Load fixtures/*.json (regulations, criteria, materials, honours, benefits; matched by code) and the "
+        "holiday calendar (existing days are kept). The data migrations run the same loaders."
+    )
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            load_regulation_data(apps)
+            load_calendar(apps)
+        self.stdout.write("regulation data and calendar loaded")

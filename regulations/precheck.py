@@ -1,0 +1,192 @@
+"""The web pre-check: an employer or a talent answers questions and sees the engine's answer."""
+
+from django import forms
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from regulations import codes
+from regulations.eligibility import evaluate
+from regulations.facts import FactsError
+from regulations.models import Criterion, DirectoryEnterprise, ForeignAClassItem, Honour, MaterialType, TalentLevel
+
+YES_NO = [("", _("请选择")), ("yes", _("是")), ("no", _("否"))]
+DEGREE_LABELS = {
+    "doctorate": _("博士"),
+    "master": _("硕士"),
+    "bachelor": _("学士"),
+    "other": _("其他"),
+}
+SKILL_LABELS = {"senior_technician": _("高级技师"), "technician": _("技师")}
+ROLE_LABELS = {
+    "principal": _("企业主要负责人"),
+    "innovation_leader": _("科技创新领军人才"),
+    "senior_manager": _("高层管理人员"),
+    "middle_manager": _("中层管理人员"),
+    "tech_backbone": _("科技创新骨干人才"),
+    "staff": _("其他员工"),
+}
+CITY_LABELS = {"beihai": _("北海市"), "nanning-ftz": _("自贸试验区南宁片区"), "other": _("其他地区")}
+
+
+NOT_GIVEN = _("未填写 / 不适用")
+DATE_INPUT = {"type": "date"}
+
+
+def _blank(label=NOT_GIVEN):
+    return [("", label)]
+
+
+class PrecheckForm(forms.Form):
+    regulation = forms.ChoiceField(
+        label=_("认定办法"),
+        choices=[
+            (codes.BEIHAI, _("北海市外籍“高精尖缺”人才认定")),
+            (codes.NANNING, _("自贸试验区南宁片区急需紧缺人才认定")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    as_of = forms.DateField(label=_("判断日期"), widget=forms.DateInput(attrs=DATE_INPUT))
+    nationality = forms.RegexField(
+        label=_("国籍（两位字母代码，如 GB、US、CN）"),
+        regex=r"^[A-Za-z]{2}$",
+        required=False,
+        max_length=2,
+        error_messages={"invalid": _("请输入两位字母的国家代码，例如 GB。")},
+    )
+    birth_date = forms.DateField(label=_("出生日期"), required=False, widget=forms.DateInput(attrs=DATE_INPUT))
+    highest_degree = forms.ChoiceField(label=_("最高学位"), required=False, choices=[*_blank(), *DEGREE_LABELS.items()])
+    skill_level = forms.ChoiceField(label=_("职业技能等级"), required=False, choices=[*_blank(), *SKILL_LABELS.items()])
+    guangxi_talent_level = forms.ChoiceField(label=_("广西高层次人才层次"), required=False)
+    foreign_a_class_items = forms.MultipleChoiceField(
+        label=_("符合外国高端人才（A类）标准的条目"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    work_permit_class = forms.ChoiceField(
+        label=_("外国人工作许可证类别"),
+        required=False,
+        choices=_blank(_("无工作许可证")) + [("A", _("A类")), ("B", _("B类")), ("C", _("C类"))],
+    )
+    work_permit_issued_by_beihai = forms.BooleanField(label=_("工作许可证由北海市行政审批局颁发"), required=False)
+    work_permit_valid_until = forms.DateField(
+        label=_("工作居留许可有效期至"), required=False, widget=forms.DateInput(attrs=DATE_INPUT)
+    )
+    has_r_visa = forms.BooleanField(label=_("持有外国人才签证（R字签证）"), required=False)
+    r_visa_valid_until = forms.DateField(
+        label=_("R字签证有效期至"), required=False, widget=forms.DateInput(attrs=DATE_INPUT)
+    )
+    honours = forms.MultipleChoiceField(
+        label=_("获得的荣誉称号或人才认定等级"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    city = forms.ChoiceField(label=_("工作地点"), choices=_blank(_("请选择")) + list(CITY_LABELS.items()))
+    full_time = forms.ChoiceField(label=_("是否全职工作"), choices=YES_NO, required=False)
+    civil_service = forms.ChoiceField(
+        label=_("是否为公务员或参照公务员管理的事业单位人员"), choices=YES_NO, required=False
+    )
+    directory_enterprise = forms.ModelChoiceField(
+        label=_("所在企业（急需紧缺人才企业名录）"),
+        queryset=DirectoryEnterprise.objects.none(),
+        required=False,
+        empty_label=_("不在名录内 / 不适用"),
+    )
+    hired_on = forms.DateField(label=_("引进（入职）日期"), required=False, widget=forms.DateInput(attrs=DATE_INPUT))
+    contract_years = forms.DecimalField(
+        label=_("劳动合同年限（年）"), required=False, min_value=0, max_value=100, decimal_places=1
+    )
+    role = forms.ChoiceField(label=_("岗位"), required=False, choices=_blank() + list(ROLE_LABELS.items()))
+    annual_salary_cny = forms.IntegerField(
+        label=_("年薪（元，按个人所得税申报的工资薪金）"), required=False, min_value=0, max_value=10**12
+    )
+    recommended_by_department = forms.BooleanField(
+        label=_("已获市级行业主管部门或自治区级及以上开发区管理部门推荐"), required=False
+    )
+    conditions_met_on = forms.DateField(
+        label=_("符合认定条件的日期"), required=False, widget=forms.DateInput(attrs=DATE_INPUT)
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["guangxi_talent_level"].choices = _blank(_("无")) + [
+            (level.code, level.name) for level in TalentLevel.objects.all()
+        ]
+        self.fields["foreign_a_class_items"].choices = [
+            (str(item.number), f"{item.label} {item.name}") for item in ForeignAClassItem.objects.all()
+        ]
+        self.fields["honours"].choices = [(h.code, h.name) for h in Honour.objects.all()]
+        self.fields["directory_enterprise"].queryset = DirectoryEnterprise.objects.all()
+        self.fields["directory_enterprise"].label_from_instance = lambda e: f"{e.name}（{e.credit_code}）"
+
+    def facts(self) -> dict:
+        data = self.cleaned_data
+        person = {
+            "nationality": (data["nationality"] or "").upper() or None,
+            "birth_date": _iso(data["birth_date"]),
+            "highest_degree": data["highest_degree"] or None,
+            "skill_level": data["skill_level"] or None,
+            "guangxi_talent_level": data["guangxi_talent_level"] or None,
+            "foreign_a_class_items": [int(i) for i in data["foreign_a_class_items"]],
+            "honours": list(data["honours"]),
+        }
+        if data["work_permit_class"]:
+            person["work_permit"] = {
+                "class": data["work_permit_class"],
+                "issued_by_beihai": data["work_permit_issued_by_beihai"],
+                "valid_until": _iso(data["work_permit_valid_until"]),
+            }
+        if data["has_r_visa"]:
+            person["r_visa"] = {"valid_until": _iso(data["r_visa_valid_until"])}
+        enterprise = data["directory_enterprise"]
+        contract_years = data["contract_years"]
+        employment = {
+            "city": data["city"] or None,
+            "full_time": data["full_time"] == "yes",
+            "civil_service": data["civil_service"] == "yes",
+            "directory_enterprise": (
+                {"joined_on": _iso(enterprise.joined_on), "left_on": _iso(enterprise.left_on)} if enterprise else None
+            ),
+            "hired_on": _iso(data["hired_on"]),
+            "contract_years": float(contract_years) if contract_years is not None else None,
+            "role": data["role"] or None,
+            "annual_salary_cny": data["annual_salary_cny"],
+            "recommended_by_department": data["recommended_by_department"],
+            "conditions_met_on": _iso(data["conditions_met_on"]),
+        }
+        return {
+            "regulation": data["regulation"],
+            "as_of": _iso(data["as_of"]),
+            "person": person,
+            "employment": employment,
+        }
+
+
+def _iso(day):
+    return day.isoformat() if day else None
+
+
+def precheck(request):
+    answer = None
+    matched_criteria = []
+    materials = []
+    if request.method == "POST":
+        form = PrecheckForm(request.POST)
+        if form.is_valid():
+            try:
+                answer = evaluate(form.facts(), language=request.LANGUAGE_CODE)
+            except FactsError as exc:
+                form.add_error(None, exc.message)
+            else:
+                if answer["eligible"]:
+                    by_code = {
+                        c.code: c
+                        for c in Criterion.objects.filter(version__code=answer["version"], code__in=answer["matched"])
+                    }
+                    matched_criteria = [by_code[code] for code in answer["matched"] if code in by_code]
+                    by_material = MaterialType.objects.in_bulk(answer["required_materials"], field_name="code")
+                    materials = [by_material[code] for code in answer["required_materials"] if code in by_material]
+    else:
+        form = PrecheckForm(initial={"as_of": timezone.localdate(), "regulation": request.GET.get("regulation")})
+    return render(
+        request,
+        "regulations/precheck.html",
+        {"form": form, "answer": answer, "matched_criteria": matched_criteria, "materials": materials},
+        status=200,
+    )
