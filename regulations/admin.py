@@ -1,0 +1,152 @@
+from django import forms
+from django.contrib import admin, messages
+from django.shortcuts import redirect, render
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from simple_history.admin import SimpleHistoryAdmin
+
+from regulations import models
+from regulations.services import DirectoryImportError, directory_import
+
+
+class CriterionInline(admin.StackedInline):
+    model = models.Criterion
+    extra = 0
+    fields = ("code", "tier", "article_ref", "description_zh", "description_en", "materials", "params", "sort_order")
+    filter_horizontal = ("materials",)
+
+
+class CommonMaterialInline(admin.TabularInline):
+    model = models.CommonMaterial
+    extra = 0
+
+
+@admin.register(models.Regulation)
+class RegulationAdmin(SimpleHistoryAdmin):
+    list_display = ("code", "name_zh", "name_en")
+    search_fields = ("code", "name_zh", "name_en")
+
+
+@admin.register(models.RegulationVersion)
+class RegulationVersionAdmin(SimpleHistoryAdmin):
+    list_display = ("code", "regulation", "issued_on", "effective_from", "effective_until")
+    list_filter = ("regulation",)
+    search_fields = ("code", "title_zh", "title_en")
+    inlines = [CommonMaterialInline, CriterionInline]
+
+
+@admin.register(models.Criterion)
+class CriterionAdmin(SimpleHistoryAdmin):
+    list_display = ("code", "version", "tier", "article_ref")
+    list_filter = ("version", "tier")
+    search_fields = ("code", "description_zh", "description_en")
+    filter_horizontal = ("materials",)
+
+
+@admin.register(models.MaterialType)
+class MaterialTypeAdmin(SimpleHistoryAdmin):
+    list_display = ("code", "name_zh", "name_en", "filled_online")
+    search_fields = ("code", "name_zh", "name_en")
+
+
+@admin.register(models.CommonMaterial)
+class CommonMaterialAdmin(SimpleHistoryAdmin):
+    list_display = ("version", "material")
+    list_filter = ("version",)
+
+
+@admin.register(models.Honour)
+class HonourAdmin(SimpleHistoryAdmin):
+    list_display = ("code", "name_zh", "name_en", "needs_judgement")
+
+
+@admin.register(models.TalentLevel)
+class TalentLevelAdmin(SimpleHistoryAdmin):
+    list_display = ("code", "name_zh", "name_en")
+
+
+@admin.register(models.ForeignAClassItem)
+class ForeignAClassItemAdmin(SimpleHistoryAdmin):
+    list_display = ("number", "label", "name_zh", "name_en")
+
+
+@admin.register(models.Benefit)
+class BenefitAdmin(SimpleHistoryAdmin):
+    list_display = ("code", "regulation", "title_zh", "office", "phone")
+    list_filter = ("regulation",)
+    search_fields = ("code", "title_zh", "title_en", "office")
+
+
+@admin.register(models.Disqualification)
+class DisqualificationAdmin(SimpleHistoryAdmin):
+    list_display = ("document_number", "full_name", "regulation_code", "reason_code", "recorded_at")
+    list_filter = ("regulation_code", "reason_code")
+    search_fields = ("document_number", "full_name", "application_reference")
+
+
+@admin.register(models.CalendarDay)
+class CalendarDayAdmin(SimpleHistoryAdmin):
+    list_display = ("date", "kind", "name", "source")
+    list_filter = ("kind",)
+    search_fields = ("name", "source")
+    date_hierarchy = "date"
+
+
+@admin.register(models.CalendarYear)
+class CalendarYearAdmin(SimpleHistoryAdmin):
+    list_display = ("year", "source")
+
+
+class DirectoryImportForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("CSV 或 XLSX 文件"),
+        help_text=gettext_lazy(
+            "第一行为表头：企业名称、统一社会信用代码、纳入名录日期、移出名录日期（可空）；"
+            "也可用 name、credit_code、joined_on、left_on。按统一社会信用代码新增或更新。"
+        ),
+    )
+
+
+@admin.register(models.DirectoryEnterprise)
+class DirectoryEnterpriseAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "credit_code", "joined_on", "left_on")
+    search_fields = ("name", "credit_code")
+    list_filter = ("left_on",)
+    change_list_template = "regulations/admin/directory_changelist.html"
+
+    def get_urls(self):
+        own = [
+            path(
+                "import/",
+                self.admin_site.admin_view(self.import_view),
+                name="regulations_directoryenterprise_import",
+            )
+        ]
+        return own + super().get_urls()
+
+    def import_view(self, request):
+        if not self.has_add_permission(request) or not self.has_change_permission(request):
+            messages.error(request, _("您没有导入企业名录的权限。"))
+            return redirect(reverse("admin:regulations_directoryenterprise_changelist"))
+        report = None
+        form = DirectoryImportForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                report = directory_import(file=form.cleaned_data["file"], by=request.user)
+            except DirectoryImportError as exc:
+                form.add_error("file", str(exc))
+            else:
+                messages.success(
+                    request,
+                    _("导入完成：新增 %(c)s 家，更新 %(u)s 家，未变化 %(n)s 家，拒绝 %(r)s 行。")
+                    % {"c": report.created, "u": report.updated, "n": report.unchanged, "r": len(report.rejected)},
+                )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("导入急需紧缺人才企业名录"),
+            "form": form,
+            "report": report,
+        }
+        return render(request, "regulations/admin/directory_import.html", context)
