@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class CertificatesConfig(AppConfig):
     name = "certificates"
     verbose_name = _("证书")
+
+    def ready(self):
+        from certificates import checks
+
+        # Loud at start-up (runserver, gunicorn, celery), not only under `manage.py check`.
+        checks.harfbuzz_subset_check()

@@ -13,5 +13,7 @@ urlpatterns = [
     ),
     path("certificates/application/<int:pk>/form.pdf", views.application_form_pdf, name="application_form_pdf"),
     path("certificates/application/<int:pk>/child-enrolment/", views.child_enrolment, name="child_enrolment"),
-    path("certificates/application/<int:pk>/child-enrolment.pdf", views.child_enrolment_pdf, name="child_enrolment_pdf"),
+    path(
+        "certificates/application/<int:pk>/child-enrolment.pdf", views.child_enrolment_pdf, name="child_enrolment_pdf"
+    ),
 ]

@@ -2,9 +2,21 @@
 
 from django import template
 
+from applications import states as s
+from certificates import selectors
+
 register = template.Library()
 
 
 @register.inclusion_tag("certificates/_applicant_panel.html")
 def applicant_certificate_panel(application, user):
-    return {"application": application, "user": user}
+    may_see = selectors.user_may_see_application_documents(user, application)
+    certificate = selectors.current_certificate(application) if may_see else None
+    context = {"application": application, "user": user, "may_see": may_see, "certificate": certificate}
+    if certificate is not None:
+        status = selectors.certificate_status(certificate)
+        context.update(
+            status=status, status_label=selectors.STATUS_LABELS[status], badge=selectors.STATUS_BADGES[status]
+        )
+    context["child_enrolment"] = may_see and application.is_beihai and application.state == s.CERTIFIED
+    return context
