@@ -40,9 +40,7 @@ def email_verification_send(*, user: User) -> None:
         "name": user.get_full_name(),
         "link": link,
     }
-    transaction.on_commit(
-        lambda: send_mail(_("请验证您的电子邮箱"), body, None, [user.email], fail_silently=False)
-    )
+    transaction.on_commit(lambda: send_mail(_("请验证您的电子邮箱"), body, None, [user.email], fail_silently=False))
 
 
 def email_verify(*, token: str) -> User:
@@ -89,7 +87,10 @@ def employer_register(
     organisation.full_clean()
     organisation.save()
     user = User.objects.create_user(
-        email=email, password=password, full_name=full_name.strip(), phone=contact_phone.strip(),
+        email=email,
+        password=password,
+        full_name=full_name.strip(),
+        phone=contact_phone.strip(),
         organisation=organisation,
     )
     _add_role(user, roles.EMPLOYER)
@@ -120,7 +121,9 @@ def invitation_create(*, organisation: Organisation, email: str, by: User) -> In
         expires_at=timezone.now() + timedelta(days=INVITATION_DAYS),
     )
     link = _absolute(reverse("accounts:accept_invitation", args=[invitation.token]))
-    body = _("%(who)s 邀请您加入“%(org)s”在人才认定服务平台的单位账户。\n请在%(days)d天内打开以下链接设置密码：\n%(link)s") % {
+    body = _(
+        "%(who)s 邀请您加入“%(org)s”在人才认定服务平台的单位账户。\n请在%(days)d天内打开以下链接设置密码：\n%(link)s"
+    ) % {
         "who": by.get_full_name(),
         "org": organisation.name,
         "days": INVITATION_DAYS,
@@ -132,9 +135,11 @@ def invitation_create(*, organisation: Organisation, email: str, by: User) -> In
 
 def invitation_open(*, token: str) -> Invitation | None:
     """The invitation behind `token` while it can still be accepted, else None."""
-    return Invitation.objects.filter(
-        token=token, accepted_at__isnull=True, expires_at__gt=timezone.now()
-    ).select_related("organisation").first()
+    return (
+        Invitation.objects.filter(token=token, accepted_at__isnull=True, expires_at__gt=timezone.now())
+        .select_related("organisation")
+        .first()
+    )
 
 
 @transaction.atomic
@@ -145,7 +150,10 @@ def invitation_accept(*, invitation: Invitation, full_name: str, phone: str, pas
     if User.objects.filter(email__iexact=invitation.email).exists():
         raise ValidationError(_("该电子邮箱已注册账户。"), code="exists")
     user = User.objects.create_user(
-        email=invitation.email, password=password, full_name=full_name.strip(), phone=phone.strip(),
+        email=invitation.email,
+        password=password,
+        full_name=full_name.strip(),
+        phone=phone.strip(),
         organisation=invitation.organisation,
         # The invitation reached this address: that is the verification.
         email_verified_at=timezone.now(),

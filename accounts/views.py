@@ -142,5 +142,6 @@ def accept_invitation(request, token):
         form,
         title=_("加入单位账户"),
         submit_label=_("设置密码并加入"),
-        intro=_("您受邀以 %(email)s 加入“%(org)s”。") % {"email": invitation.email, "org": invitation.organisation.name},
+        intro=_("您受邀以 %(email)s 加入“%(org)s”。")
+        % {"email": invitation.email, "org": invitation.organisation.name},
     )

@@ -172,9 +172,7 @@ class ApplicationForm(forms.ModelForm):
     def clean_achievements(self):
         value = self.cleaned_data.get("achievements") or ""
         if len(value) > 500:
-            raise forms.ValidationError(
-                _("主要业绩及荣誉限500字以内，当前%(count)d字。") % {"count": len(value)}
-            )
+            raise forms.ValidationError(_("主要业绩及荣誉限500字以内，当前%(count)d字。") % {"count": len(value)})
         return value
 
     def clean(self):

@@ -211,11 +211,9 @@ def _link_talent_if_verified(application: Application) -> None:
         return
     if application.talent_id and application.talent.email.lower() == application.talent_email.lower():
         return
-    application.talent = (
-        User.objects.filter(
-            email__iexact=application.talent_email, email_verified_at__isnull=False, groups__name=roles.TALENT
-        ).first()
-    )
+    application.talent = User.objects.filter(
+        email__iexact=application.talent_email, email_verified_at__isnull=False, groups__name=roles.TALENT
+    ).first()
 
 
 def build_facts(application: Application, extra: dict | None = None) -> dict:
@@ -232,6 +230,7 @@ def build_facts(application: Application, extra: dict | None = None) -> dict:
         "guangxi_talent_level": extra.get("guangxi_talent_level") or None,
         "foreign_a_class_items": [int(i) for i in extra.get("foreign_a_class_items") or []] or None,
         "honours": [application.honour_code] if application.honour_code else None,
+        "document_number": application.document_number or None,
     }
     if extra.get("work_permit_class"):
         person["work_permit"] = {
@@ -273,6 +272,7 @@ def build_facts(application: Application, extra: dict | None = None) -> dict:
         employment["directory_enterprise"] = {
             "joined_on": entry.joined_on.isoformat(),
             "left_on": entry.left_on.isoformat() if entry.left_on else None,
+            "credit_code": entry.credit_code,
         }
     return {
         "regulation": application.regulation_code,
@@ -409,7 +409,10 @@ def submission_problems(application: Application) -> list[str]:
             regulation_code=application.regulation_code, document_number=application.document_number
         )
         if barred:
-            problems.append(_("证件号码为%(number)s的人员已被取消认定资格，不再受理其申请。") % {"number": application.document_number})
+            problems.append(
+                _("证件号码为%(number)s的人员已被取消认定资格，不再受理其申请。")
+                % {"number": application.document_number}
+            )
     eligibility = application.eligibility or {}
     if not application.criterion_id:
         problems.append(_("请选择申请人符合的认定条件。"))

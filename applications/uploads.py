@@ -98,8 +98,8 @@ def _check_image(content: bytes, name: str) -> None:
     import io
 
     too_big = ValidationError(
-        _("图片“%(name)s”的像素尺寸过大（超过%(limit)d万像素），请缩小后上传。")
-        % {"name": name, "limit": MAX_IMAGE_PIXELS // 10_000},
+        _("图片“%(name)s”的像素尺寸过大（超过%(limit)d百万像素），请缩小后上传。")
+        % {"name": name, "limit": MAX_IMAGE_PIXELS // 1_000_000},
         code="bomb",
     )
     broken = ValidationError(_("图片“%(name)s”无法读取或已损坏。") % {"name": name}, code="broken")

@@ -206,20 +206,66 @@ def edit(request, pk):
 def _sections(application, form):
     if application.is_beihai:
         layout = [
-            (_("申请人基本信息"), ["full_name", "sex", "nationality", "birth_date", "document_type", "document_number"]),
-            (_("工作单位与证件"), ["position", "permit_valid_from", "permit_valid_until", "work_permit_class",
-                                 "work_permit_issued_by_beihai", "has_r_visa", "recommended_by_department"]),
+            (
+                _("申请人基本信息"),
+                ["full_name", "sex", "nationality", "birth_date", "document_type", "document_number"],
+            ),
+            (
+                _("工作单位与证件"),
+                [
+                    "position",
+                    "permit_valid_from",
+                    "permit_valid_until",
+                    "work_permit_class",
+                    "work_permit_issued_by_beihai",
+                    "has_r_visa",
+                    "recommended_by_department",
+                ],
+            ),
             (_("荣誉称号"), ["honour_code", "honour_other_title"]),
             (_("单位联系人"), ["unit_contact_name", "unit_contact_phone", "talent_email"]),
         ]
     else:
         layout = [
-            (_("基本信息"), ["full_name", "sex", "birth_date", "nationality", "native_place", "document_type",
-                            "document_number", "phone", "email"]),
-            (_("工作情况"), ["employer_address", "county", "full_time", "civil_service", "position", "role",
-                            "hired_on", "contract_start", "contract_end", "annual_salary_cny"]),
-            (_("学历、职称与资格"), ["highest_education", "professional_title", "vocational_qualification",
-                                   "skill_level", "guangxi_talent_level"]),
+            (
+                _("基本信息"),
+                [
+                    "full_name",
+                    "sex",
+                    "birth_date",
+                    "nationality",
+                    "native_place",
+                    "document_type",
+                    "document_number",
+                    "phone",
+                    "email",
+                ],
+            ),
+            (
+                _("工作情况"),
+                [
+                    "employer_address",
+                    "county",
+                    "full_time",
+                    "civil_service",
+                    "position",
+                    "role",
+                    "hired_on",
+                    "contract_start",
+                    "contract_end",
+                    "annual_salary_cny",
+                ],
+            ),
+            (
+                _("学历、职称与资格"),
+                [
+                    "highest_education",
+                    "professional_title",
+                    "vocational_qualification",
+                    "skill_level",
+                    "guangxi_talent_level",
+                ],
+            ),
             (_("外籍人才（中国籍免填）"), ["foreign_a_class_items", "work_permit_class", "permit_valid_until"]),
             (_("申报条件与经历"), ["conditions_met_on", "education_and_work_history", "achievements"]),
         ]
@@ -236,7 +282,9 @@ def submit(request, pk):
     refusal_lines = []
     if request.method == "POST" and form.is_valid():
         try:
-            svc.application_submit(application=application, by=request.user, pledge_name=form.cleaned_data["pledge_name"])
+            svc.application_submit(
+                application=application, by=request.user, pledge_name=form.cleaned_data["pledge_name"]
+            )
         except svc.PortalRefused as refusal:
             refusal_lines = refusal.messages
         except svc.TransitionRefused as refusal:
@@ -374,7 +422,11 @@ def material_download(request, pk):
         raise Http404 from None
     inline = request.GET.get("inline") == "1"
     extension = mimetypes.guess_extension(material.content_type) or ""
-    name = material.original_name if material.original_name.lower().endswith(extension) else material.original_name + extension
+    name = (
+        material.original_name
+        if material.original_name.lower().endswith(extension)
+        else material.original_name + extension
+    )
     response = FileResponse(handle, content_type=material.content_type)
     disposition = "inline" if inline else "attachment"
     ascii_name = name.encode("ascii", "ignore").decode() or f"material{extension}"
@@ -383,4 +435,3 @@ def material_download(request, pk):
     )
     response["Cache-Control"] = "private, no-store"
     return response
-
