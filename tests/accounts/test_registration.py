@@ -74,7 +74,13 @@ def test_an_organisation_registers_once_and_colleagues_join_by_invitation(client
 def test_a_talent_registers_and_verifies_the_address(client):
     response = client.post(
         reverse("accounts:register_talent"),
-        {"full_name": "John Smith", "email": "John@Example.com", "phone": "", "password1": "Blue-Ocean-551", "password2": "Blue-Ocean-551"},
+        {
+            "full_name": "John Smith",
+            "email": "John@Example.com",
+            "phone": "",
+            "password1": "Blue-Ocean-551",
+            "password2": "Blue-Ocean-551",
+        },
     )
     assert response.status_code == 302
     user = User.objects.get(email="john@example.com")
