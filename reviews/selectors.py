@@ -225,11 +225,12 @@ def eligibility_verdict(application: Application) -> dict | None:
         return {"error": _("申请中没有填写认定事实，无法进行资格预审。")}
     try:
         from regulations.eligibility import evaluate
+        from regulations.facts import FactsError
     except ImportError:
         return {"error": _("资格预审功能暂不可用。")}
     try:
         return evaluate(application.facts, language=get_language())
-    except (ValueError, KeyError, TypeError) as exc:
+    except (FactsError, ValueError, KeyError, TypeError) as exc:
         return {"error": _("认定事实有误，无法预审：%(error)s") % {"error": exc}}
 
 
