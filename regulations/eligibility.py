@@ -11,11 +11,31 @@ from dataclasses import dataclass, replace
 
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from regulations import codes
 from regulations.facts import Facts, FactsError, parse_facts
 
 OK, FAIL = "✔", "✘"
+
+ROLE_LABELS = {
+    "principal": gettext_lazy("企业主要负责人"),
+    "innovation_leader": gettext_lazy("科技创新领军人才"),
+    "senior_manager": gettext_lazy("高层管理人员"),
+    "middle_manager": gettext_lazy("中层管理人员"),
+    "tech_backbone": gettext_lazy("科技创新骨干人才"),
+    "staff": gettext_lazy("其他员工"),
+}
+DEGREE_LABELS = {
+    "doctorate": gettext_lazy("博士"),
+    "master": gettext_lazy("硕士"),
+    "bachelor": gettext_lazy("学士"),
+    "other": gettext_lazy("其他"),
+}
+
+
+def _labels(codes_, labels) -> str:
+    return _("、").join(str(labels.get(code, code)) for code in codes_)
 
 
 @dataclass(frozen=True)
@@ -240,8 +260,8 @@ class _Judge:
         if "roles" in params:
             ok = employment.role in params["roles"]
             text = _("岗位：%(role)s（要求：%(roles)s）") % {
-                "role": employment.role or _("未填写"),
-                "roles": ", ".join(params["roles"]),
+                "role": ROLE_LABELS.get(employment.role, employment.role) if employment.role else _("未填写"),
+                "roles": _labels(params["roles"], ROLE_LABELS),
             }
             checks.append((ok, text))
         if "min_annual_salary_cny" in params:
@@ -258,8 +278,8 @@ class _Judge:
         if "degrees" in params:
             ok = person.highest_degree in params["degrees"]
             text = _("最高学位：%(d)s（要求：%(ds)s）") % {
-                "d": person.highest_degree or _("未填写"),
-                "ds": ", ".join(params["degrees"]),
+                "d": DEGREE_LABELS.get(person.highest_degree, "") if person.highest_degree else _("未填写"),
+                "ds": _labels(params["degrees"], DEGREE_LABELS),
             }
             checks.append((ok, text))
         if "max_age_years" in params:
