@@ -554,14 +554,13 @@ def tier_one_filing_record(*, application: Application, by, **fields) -> TierOne
         "talent_card_number",
     }
     with transaction.atomic():
-        filing, _created = TierOneFiling.objects.select_for_update().get_or_create(
-            application=application, defaults={"updated_by": by}
-        )
-        for key, value in fields.items():
-            if key in allowed:
-                setattr(
-                    filing, key, value if value is not None else ("" if key.endswith(("reference", "number")) else None)
-                )
+        filing = TierOneFiling.objects.select_for_update().filter(application=application).first()
+        filing = filing or TierOneFiling(application=application)
+        for key in allowed & set(fields):
+            value = fields[key]
+            if value is None and key.endswith(("reference", "number")):
+                value = ""
+            setattr(filing, key, value)
         filing.updated_by = by
         filing.save()
     return filing
