@@ -31,6 +31,11 @@ CITY_LABELS = {"beihai": _("北海市"), "nanning-ftz": _("自贸试验区南宁
 
 NOT_GIVEN = _("未填写 / 不适用")
 DATE_INPUT = {"type": "date"}
+DATE_FORMAT = "%Y-%m-%d"  # what <input type=date> needs, whatever the language
+
+
+def _date_input():
+    return forms.DateInput(attrs=DATE_INPUT, format=DATE_FORMAT)
 
 
 def _blank(label=NOT_GIVEN):
@@ -46,7 +51,7 @@ class PrecheckForm(forms.Form):
         ],
         widget=forms.RadioSelect,
     )
-    as_of = forms.DateField(label=_("判断日期"), widget=forms.DateInput(attrs=DATE_INPUT))
+    as_of = forms.DateField(label=_("判断日期"), widget=_date_input())
     nationality = forms.RegexField(
         label=_("国籍（两位字母代码，如 GB、US、CN）"),
         regex=r"^[A-Za-z]{2}$",
@@ -54,7 +59,7 @@ class PrecheckForm(forms.Form):
         max_length=2,
         error_messages={"invalid": _("请输入两位字母的国家代码，例如 GB。")},
     )
-    birth_date = forms.DateField(label=_("出生日期"), required=False, widget=forms.DateInput(attrs=DATE_INPUT))
+    birth_date = forms.DateField(label=_("出生日期"), required=False, widget=_date_input())
     highest_degree = forms.ChoiceField(label=_("最高学位"), required=False, choices=[*_blank(), *DEGREE_LABELS.items()])
     skill_level = forms.ChoiceField(label=_("职业技能等级"), required=False, choices=[*_blank(), *SKILL_LABELS.items()])
     guangxi_talent_level = forms.ChoiceField(label=_("广西高层次人才层次"), required=False)
@@ -67,13 +72,9 @@ class PrecheckForm(forms.Form):
         choices=_blank(_("无工作许可证")) + [("A", _("A类")), ("B", _("B类")), ("C", _("C类"))],
     )
     work_permit_issued_by_beihai = forms.BooleanField(label=_("工作许可证由北海市行政审批局颁发"), required=False)
-    work_permit_valid_until = forms.DateField(
-        label=_("工作居留许可有效期至"), required=False, widget=forms.DateInput(attrs=DATE_INPUT)
-    )
+    work_permit_valid_until = forms.DateField(label=_("工作居留许可有效期至"), required=False, widget=_date_input())
     has_r_visa = forms.BooleanField(label=_("持有外国人才签证（R字签证）"), required=False)
-    r_visa_valid_until = forms.DateField(
-        label=_("R字签证有效期至"), required=False, widget=forms.DateInput(attrs=DATE_INPUT)
-    )
+    r_visa_valid_until = forms.DateField(label=_("R字签证有效期至"), required=False, widget=_date_input())
     honours = forms.MultipleChoiceField(
         label=_("获得的荣誉称号或人才认定等级"), required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -88,7 +89,7 @@ class PrecheckForm(forms.Form):
         required=False,
         empty_label=_("不在名录内 / 不适用"),
     )
-    hired_on = forms.DateField(label=_("引进（入职）日期"), required=False, widget=forms.DateInput(attrs=DATE_INPUT))
+    hired_on = forms.DateField(label=_("引进（入职）日期"), required=False, widget=_date_input())
     contract_years = forms.DecimalField(
         label=_("劳动合同年限（年）"), required=False, min_value=0, max_value=100, decimal_places=1
     )
@@ -99,9 +100,7 @@ class PrecheckForm(forms.Form):
     recommended_by_department = forms.BooleanField(
         label=_("已获市级行业主管部门或自治区级及以上开发区管理部门推荐"), required=False
     )
-    conditions_met_on = forms.DateField(
-        label=_("符合认定条件的日期"), required=False, widget=forms.DateInput(attrs=DATE_INPUT)
-    )
+    conditions_met_on = forms.DateField(label=_("符合认定条件的日期"), required=False, widget=_date_input())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,6 +1,7 @@
 """The bilingual web pre-check: questions in, the engine's answer, matched criteria and materials out."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
@@ -46,6 +47,8 @@ def test_form_in_both_languages(client, language, text):
     body = response.content.decode()
     assert text in body
     assert 'for="id_as_of"' in body and 'for="id_annual_salary_cny"' in body
+    # <input type=date> only accepts ISO dates, in Chinese as well as in English.
+    assert re.search(r'name="as_of" value="\d{4}-\d{2}-\d{2}"', body)
 
 
 def test_eligible_result_lists_criteria_and_materials(client, enterprise):
