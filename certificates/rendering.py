@@ -16,6 +16,8 @@ from django.utils import translation
 from certificates import fonts
 
 logger = logging.getLogger(__name__)
+# WeasyPrint logs seven INFO lines per document ("Step 1 - Fetching…"): noise in production logs.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 FONT_SCHEME = "tp-font:"
 STATIC_SCHEME = "tp-static:"

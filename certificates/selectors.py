@@ -61,7 +61,7 @@ def mask_document_number(number: str) -> str:
     number = (number or "").strip()
     if len(number) <= 4:
         return "*" * len(number)
-    keep = 2 if len(number) < 12 else 3
+    keep = 1 if len(number) <= 6 else 2 if len(number) < 12 else 3
     return number[:keep] + "*" * (len(number) - 2 * keep) + number[-keep:]
 
 
