@@ -2,8 +2,10 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def _english_free_defaults(settings, tmp_path):
-    """Every test stores private files in its own temporary folder."""
+def _test_settings(settings, tmp_path):
+    """Every test stores private files in its own temporary folder and hashes passwords cheaply."""
+    # The production hasher takes half a second a password here on purpose; tests need no such cost.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.PRIVATE_STORAGE_ROOT = tmp_path / "private"
     settings.STORAGES = {
         **settings.STORAGES,

@@ -41,10 +41,11 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def roles(self, create, extracted, **kwargs):
-        if not create or not extracted:
+        if not create:
             return
-        for code in extracted:
+        for code in extracted or ():
             self.groups.add(Group.objects.get(name=code))
+        # Runs after `password`: saving here stores the hashed password whether or not roles were given.
         self.save()
 
 
