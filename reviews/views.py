@@ -113,7 +113,11 @@ def _render_detail(request, application, *, bound=None, status=200):
         else:
             form = ActionForm(prefix=action.code, action=action.code)
         actions.append((action, form))
-    materials = [(m, _material_urls(m)) for m in application.materials.filter(is_current=True)]
+    from regulations.models import MaterialType
+
+    current = list(application.materials.filter(is_current=True))
+    names = {m.code: m.name for m in MaterialType.objects.filter(code__in={m.material_code for m in current})}
+    materials = [(m, names.get(m.material_code, m.material_code), _material_urls(m)) for m in current]
     consultations = selectors.consultations_for(application)
     my_consultation = next((c for c in consultations if services.can_answer_consultation(c, user)), None)
     appeals = list(application.appeals.prefetch_related("opinions__department"))
