@@ -12,6 +12,7 @@ from django.http import FileResponse, Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
 from applications import selectors
@@ -412,6 +413,7 @@ def material_remove(request, pk):
 
 
 @portal_login_required
+@xframe_options_sameorigin  # the staff console shows materials in a frame of its own page
 def material_download(request, pk):
     material = get_object_or_404(Material.objects.select_related("application"), pk=pk)
     if not selectors.can_view_application(request.user, material.application):

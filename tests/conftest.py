@@ -19,3 +19,33 @@ def _test_settings(settings, tmp_path):
         },
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+def restore_reference_data():
+    """Put back what the data migrations load (roles, departments, regulations, calendar).
+
+    Transactional tests (browser tests, concurrency tests) end with a flush that empties every table,
+    data migrations included; the next transactional test must find the reference data again.
+    """
+    import importlib
+
+    from django.apps import apps
+
+    from regulations.models import CalendarYear, RegulationVersion
+    from regulations.seed import load_calendar, load_regulation_data
+
+    roles_migration = importlib.import_module("accounts.migrations.0002_role_groups_and_departments")
+    roles_migration.forwards(apps, None)
+    if not RegulationVersion.objects.exists():
+        load_regulation_data(apps)
+    if not CalendarYear.objects.exists():
+        load_calendar(apps)
+
+
+@pytest.fixture(autouse=True)
+def _reference_data_in_transactional_tests(request):
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None or not marker.kwargs.get("transaction"):
+        return
+    request.getfixturevalue("transactional_db")
+    restore_reference_data()

@@ -12,24 +12,6 @@ from tests.factories import DEFAULT_PASSWORD, employer_user, talent_user
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture(autouse=True)
-def _reference_data(transactional_db):
-    """Transactional tests flush the database, data migrations included: put back what the portal reads."""
-    from django.apps import apps
-    from django.contrib.auth.models import Group
-
-    from accounts import roles
-    from regulations.models import CalendarYear, RegulationVersion
-    from regulations.seed import load_calendar, load_regulation_data
-
-    for code in roles.ALL_ROLES:
-        Group.objects.get_or_create(name=code)
-    if not RegulationVersion.objects.exists():
-        load_regulation_data(apps)
-    if not CalendarYear.objects.exists():
-        load_calendar(apps)
-
-
 def _files(tmp_path):
     from tests.applications.factories import PDF_BYTES, png_bytes
 
