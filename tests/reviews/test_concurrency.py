@@ -15,7 +15,7 @@ from tests.reviews.factories import make_application
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_concurrent_approvals_end_with_one_success_and_one_conflict():
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL row locks (set DATABASE_URL=postgres://...)")
