@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_fsm import ConcurrentTransition, can_proceed, has_transition_perm
+from django_fsm import ConcurrentTransition, can_proceed
 
 from applications import states as s
 from applications.models import Application, TransitionLog
@@ -31,6 +31,19 @@ def role_for_log(user, application) -> str:
         return "system"
     codes = sorted(user.role_codes())
     return ",".join(codes)[:60]
+
+
+def user_may_take(application: Application, transition: str, user) -> bool:
+    """Whether `user`'s role allows `transition` from the current state, whatever its conditions say.
+
+    django-fsm's has_transition_perm() is also false when a condition fails, which would tell a user
+    "no permission" when the truth is "not yet"; the permission alone is asked here.
+    """
+    method = getattr(application, transition, None)
+    meta = getattr(method, "_django_fsm", None)
+    if meta is None or user is None:
+        return False
+    return bool(meta.has_transition_perm(application, application.state, user))
 
 
 def application_transition(
@@ -60,7 +73,7 @@ def application_transition(
             _("当前状态（%(state)s）下不能执行“%(action)s”。") % {"state": application.state_label, "action": label},
             code="wrong_state",
         )
-    if check_permission and (by is None or not has_transition_perm(method, by)):
+    if check_permission and (by is None or not user_may_take(application, transition, by)):
         raise TransitionRefused(_("您没有权限执行“%(action)s”。") % {"action": label}, code="forbidden")
     if not can_proceed(method):
         raise TransitionRefused(_unmet_condition_message(application, transition, label), code="condition")

@@ -220,17 +220,17 @@ def history_diff(application: Application, limit: int = 50) -> list[HistoryChang
 
 
 def eligibility_verdict(application: Application) -> dict | None:
-    """The eligibility engine's answer for the application's facts, or an explanation why there is none."""
-    if not application.facts:
-        return {"error": _("申请中没有填写认定事实，无法进行资格预审。")}
+    """The eligibility engine's answer for the application's facts, judged on the day it was submitted."""
+    from applications.services import build_facts
+    from regulations.eligibility import evaluate
+    from regulations.facts import FactsError
+
+    facts = build_facts(application)
+    if application.submitted_at:
+        facts["as_of"] = timezone.localdate(application.submitted_at).isoformat()
     try:
-        from regulations.eligibility import evaluate
-        from regulations.facts import FactsError
-    except ImportError:
-        return {"error": _("资格预审功能暂不可用。")}
-    try:
-        return evaluate(application.facts, language=get_language())
-    except (FactsError, ValueError, KeyError, TypeError) as exc:
+        return evaluate(facts, language=get_language())
+    except FactsError as exc:
         return {"error": _("认定事实有误，无法预审：%(error)s") % {"error": exc}}
 
 

@@ -18,8 +18,7 @@ from accounts.models import CreditRecord, Department
 from applications import permissions as perms
 from applications import states as s
 from applications.models import Application
-from applications.services import TransitionRefused, _unmet_condition_message
-from applications.services import application_transition as _application_transition
+from applications.services import TransitionRefused, application_transition
 from regulations import codes
 from reviews import deadlines
 from reviews.models import (
@@ -74,27 +73,6 @@ def _result_mail(application: Application, label) -> None:
         _("认定申请%(ref)s：%(state)s") % {"ref": application.reference, "state": label},
         _("您的认定申请%(ref)s当前状态：%(state)s。请登录人才认定服务平台查看详情。")
         % {"ref": application.reference, "state": label},
-    )
-
-
-def application_transition(*, application: Application, transition: str, by, check_permission: bool = True, **kwargs):
-    """applications.services.application_transition, with an unmet condition reported as such.
-
-    django-fsm's has_transition_perm() is false when a condition fails, so the shared service would tell a
-    reviewer "no permission" when, say, a department has not answered yet; here the role is checked on its
-    own first so that the user reads the condition that is missing.
-    """
-    method = getattr(application, transition, None)
-    meta = getattr(method, "_django_fsm", None)
-    if check_permission and by is not None and meta is not None and meta.has_transition(application.state):
-        permitted = meta.has_transition_perm(application, application.state, by)
-        if permitted and not meta.conditions_met(application, application.state):
-            raise TransitionRefused(
-                _unmet_condition_message(application, transition, s.TRANSITION_LABELS.get(transition, transition)),
-                code="condition",
-            )
-    return _application_transition(
-        application=application, transition=transition, by=by, check_permission=check_permission, **kwargs
     )
 
 
