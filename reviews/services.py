@@ -291,6 +291,32 @@ def notices_close_due() -> list[str]:
     return closed
 
 
+def recognitions_expire_due() -> list[str]:
+    """The scheduled job: a recognition ends when its certificate's validity has run out.
+
+    Nanning Art. 11: tier I lasts 5 years, tiers II and III 3; Beihai Art. 3: the permit's term. The
+    certificate holds the computed end date; the day after it, the application expires. Idempotent.
+    """
+    from certificates.selectors import current_certificate
+
+    today = timezone.localdate()
+    expired = []
+    for application in Application.objects.filter(state=s.CERTIFIED).order_by("pk"):
+        certificate = current_certificate(application)
+        if certificate is None or certificate.valid_until >= today:
+            continue
+        with transaction.atomic():
+            application_transition(
+                application=application,
+                transition=s.T_EXPIRE,
+                by=None,
+                check_permission=False,
+                comment=_("有效期已于%(date)s届满。") % {"date": certificate.valid_until.isoformat()},
+            )
+        expired.append(application.reference)
+    return expired
+
+
 def objection_file(*, application: Application, name: str, contact: str, reason: str, evidence=None) -> Objection:
     """Anyone may object while the candidate is under notice. `evidence` is a checked upload or None."""
     today = timezone.localdate()

@@ -7,3 +7,11 @@ def close_public_notices() -> list[str]:
     from reviews.services import notices_close_due
 
     return notices_close_due()
+
+
+@shared_task(name="reviews.tasks.expire_recognitions")
+def expire_recognitions() -> list[str]:
+    """Celery beat entry: recognitions whose certificate validity has run out become expired."""
+    from reviews.services import recognitions_expire_due
+
+    return recognitions_expire_due()

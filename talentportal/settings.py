@@ -174,6 +174,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reviews.tasks.close_public_notices",
         "schedule": 15 * 60,
     },
+    "expire-recognitions": {
+        "task": "reviews.tasks.expire_recognitions",
+        "schedule": 6 * 3600,
+    },
 }
 
 SESSION_COOKIE_SECURE = not DEBUG
