@@ -76,7 +76,7 @@ TRANSITION_LABELS = {
     T_EMPLOYER_RECOMMEND: _("单位推荐"),
     T_EMPLOYER_RETURN: _("单位退回申请人"),
     T_ACCEPT: _("初审通过，征求部门意见"),
-    T_RETURN: _("退回补正"),
+    T_RETURN: _("退回申请人补正"),
     T_REFUSE: _("不予认定"),
     T_FORWARD: _("审核通过，报请审定"),
     T_FINISH_CONSULTATION: _("意见征求完毕，报审批"),
