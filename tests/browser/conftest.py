@@ -57,8 +57,12 @@ def login(page, email: str, password: str) -> None:
     page.goto("/accounts/login/")
     page.fill("#id_username", email)
     page.fill("#id_password", password)
-    page.click("form button[type=submit].primary")
-    page.wait_for_load_state("networkidle")
+    # Wait for the sign-in POST's own navigation: "networkidle" alone can resolve before it starts on a busy
+    # machine, and a following goto() then races the redirect and loses.
+    with page.expect_navigation():
+        page.click("form button[type=submit].primary")
+    page.wait_for_load_state()
+    assert "/accounts/login/" not in page.url, f"sign-in failed for {email}"
 
 
 def screenshot_dir():
