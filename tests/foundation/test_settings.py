@@ -85,3 +85,19 @@ def test_project_defaults(settings):
     assert settings.UPLOAD_MAX_BYTES == 10 * 1024 * 1024
     # Without a broker, Celery runs tasks in-process so the embedded default needs no Redis.
     assert settings.CELERY_TASK_ALWAYS_EAGER is True
+
+
+def test_a_fresh_clone_gets_its_var_folder_for_the_embedded_database(tmp_path):
+    var_dir = tmp_path / "fresh" / "var"
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env.update({"DEBUG": "1", "TALENTPORTAL_VAR_DIR": str(var_dir)})
+    result = subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--plan"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert var_dir.is_dir()
