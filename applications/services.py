@@ -398,6 +398,38 @@ REQUIRED_FIELDS = {
 }
 
 
+def recognition_in_force(application: Application) -> Application | None:
+    """The same person's certified recognition under the same regulation, if one is in force."""
+    from django.db.models import Q
+
+    same_person = Q(talent_id=application.talent_id) if application.talent_id else Q(pk__in=[])
+    if application.document_number:
+        same_person |= Q(document_number=application.document_number)
+    return (
+        Application.objects.filter(same_person, regulation_code=application.regulation_code, state=s.CERTIFIED)
+        .exclude(pk=application.pk)
+        .order_by("-decided_at", "-pk")
+        .first()
+    )
+
+
+def _upgrade_problem(application: Application) -> str | None:
+    """Nanning Art. 11: during a recognition's validity only a higher tier may be applied for."""
+    from regulations.codes import NN_CASE, TIER_RANK
+
+    if not application.is_nanning or not application.criterion_id or application.criterion.code == NN_CASE:
+        return None
+    current = recognition_in_force(application)
+    if current is None:
+        return None
+    if TIER_RANK.get(application.criterion.tier, 0) <= TIER_RANK.get(current.tier, 0):
+        return _("您已有%(ref)s认定的%(tier)s类急需紧缺人才，有效期内只能申请更高类别的认定（办法第十一条）。") % {
+            "ref": current.reference,
+            "tier": current.tier,
+        }
+    return None
+
+
 def submission_problems(application: Application) -> list[str]:
     """Every reason `application` cannot be submitted now, one translated line each (empty = ready)."""
     from regulations.models import MaterialType
@@ -426,6 +458,9 @@ def submission_problems(application: Application) -> list[str]:
                 _("证件号码为%(number)s的人员已被取消认定资格，不再受理其申请。")
                 % {"number": application.document_number}
             )
+    upgrade_problem = _upgrade_problem(application)
+    if upgrade_problem:
+        problems.append(upgrade_problem)
     eligibility = application.eligibility or {}
     if not application.criterion_id:
         problems.append(_("请选择申请人符合的认定条件。"))
@@ -465,6 +500,9 @@ def application_submit(*, application: Application, by, pledge_name: str) -> Tra
         application.pledge_signed_at = timezone.now()
         application.submitted_at = timezone.now()
         application.form_data = {}
+        if application.is_nanning:
+            # A higher tier during validity replaces the earlier recognition once its certificate is issued.
+            application.upgrade_of = recognition_in_force(application)
         result = application_transition(application=application, transition=transition, by=by)
     return result
 
