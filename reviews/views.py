@@ -99,6 +99,13 @@ def _material_urls(material):
     return f"{url}?inline=1"
 
 
+def _bound_or_new(bound, form_class, prefix):
+    """The form the user just sent (with errors and what was typed) if it is this one, else an empty one."""
+    if isinstance(bound, form_class) and bound.prefix == prefix:
+        return bound
+    return form_class(prefix=prefix)
+
+
 def _render_detail(request, application, *, bound=None, status=200):
     """The application page. `bound` is a form with errors for one action, re-shown with what was typed."""
     user = request.user
@@ -131,11 +138,11 @@ def _render_detail(request, application, *, bound=None, status=200):
                 and services.can_give_appeal_opinion(appeal, user)
                 and not appeal.opinions.filter(department=user.department).exists(),
                 "can_decide": appeal.is_pending and application.is_beihai and user.has_role("beihai-scitech-approver"),
-                "opinion_form": AppealOpinionForm(prefix=f"ao{appeal.pk}"),
-                "decision_form": AppealDecisionForm(prefix=f"ad{appeal.pk}"),
+                "opinion_form": _bound_or_new(bound, AppealOpinionForm, f"ao{appeal.pk}"),
+                "decision_form": _bound_or_new(bound, AppealDecisionForm, f"ad{appeal.pk}"),
             }
         )
-    objections = list(application.objections.all())
+    objections = [(o, _bound_or_new(bound, ObjectionDecisionForm, f"ob{o.pk}")) for o in application.objections.all()]
     can_decide_objections = application.state == s.PUBLIC_NOTICE and services.perms.nanning_committee(application, user)
     filing = TierOneFiling.objects.filter(application=application).first()
     tier_one_form = None
@@ -153,7 +160,6 @@ def _render_detail(request, application, *, bound=None, status=200):
         "appeal_panels": appeal_panels,
         "objections": objections,
         "can_decide_objections": can_decide_objections,
-        "objection_form": ObjectionDecisionForm(),
         "filing": filing,
         "tier_one_form": tier_one_form,
         "revocation": getattr(application, "revocation", None) if application.state == s.REVOKED else None,
@@ -263,26 +269,33 @@ def consultation_answer(request, pk):
     return redirect("reviews:application", pk=application.pk)
 
 
+def _submit_panel_form(request, application, form, *, invalid_message, act, done_message):
+    """Run `act(**cleaned_data)` for a panel form; on any refusal show the page again with what was typed."""
+    if not form.is_valid():
+        messages.error(request, invalid_message)
+        return _render_detail(request, application, bound=form, status=400)
+    try:
+        act(**form.cleaned_data)
+    except TransitionRefused as exc:
+        messages.error(request, exc.message)
+        return _render_detail(request, application, bound=form, status=400)
+    messages.success(request, done_message)
+    return redirect("reviews:application", pk=application.pk)
+
+
 @staff_required
 @require_POST
 def objection_decide(request, pk):
     objection = get_object_or_404(Objection, pk=pk)
     application = _visible_application(request, objection.application_id)
-    form = ObjectionDecisionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("请选择核实结论并写明理由。"))
-        return redirect("reviews:application", pk=application.pk)
-    try:
-        services.objection_decide(
-            objection=objection,
-            by=request.user,
-            decision=form.cleaned_data["decision"],
-            reason=form.cleaned_data["reason"],
-        )
-        messages.success(request, _("异议已处理。"))
-    except TransitionRefused as exc:
-        messages.error(request, exc.message)
-    return redirect("reviews:application", pk=application.pk)
+    return _submit_panel_form(
+        request,
+        application,
+        ObjectionDecisionForm(request.POST, prefix=f"ob{objection.pk}"),
+        invalid_message=_("请选择核实结论并写明理由。"),
+        act=lambda **data: services.objection_decide(objection=objection, by=request.user, **data),
+        done_message=_("异议已处理。"),
+    )
 
 
 @staff_required
@@ -306,16 +319,14 @@ def objection_evidence(request, pk):
 def appeal_opinion(request, pk):
     appeal = get_object_or_404(Appeal, pk=pk)
     application = _visible_application(request, appeal.application_id)
-    form = AppealOpinionForm(request.POST, prefix=f"ao{appeal.pk}")
-    if not form.is_valid():
-        messages.error(request, _("请选择复核意见。"))
-    else:
-        try:
-            services.appeal_opinion_give(appeal=appeal, by=request.user, **form.cleaned_data)
-            messages.success(request, _("复核意见已提交。"))
-        except TransitionRefused as exc:
-            messages.error(request, exc.message)
-    return redirect("reviews:application", pk=application.pk)
+    return _submit_panel_form(
+        request,
+        application,
+        AppealOpinionForm(request.POST, prefix=f"ao{appeal.pk}"),
+        invalid_message=_("请选择复核意见。"),
+        act=lambda **data: services.appeal_opinion_give(appeal=appeal, by=request.user, **data),
+        done_message=_("复核意见已提交。"),
+    )
 
 
 @staff_required
@@ -323,16 +334,14 @@ def appeal_opinion(request, pk):
 def appeal_decide(request, pk):
     appeal = get_object_or_404(Appeal, pk=pk)
     application = _visible_application(request, appeal.application_id)
-    form = AppealDecisionForm(request.POST, prefix=f"ad{appeal.pk}")
-    if not form.is_valid():
-        messages.error(request, _("请选择复核结论并写明答复。"))
-    else:
-        try:
-            services.appeal_decide(appeal=appeal, by=request.user, **form.cleaned_data)
-            messages.success(request, _("复核结论已作出。"))
-        except TransitionRefused as exc:
-            messages.error(request, exc.message)
-    return redirect("reviews:application", pk=application.pk)
+    return _submit_panel_form(
+        request,
+        application,
+        AppealDecisionForm(request.POST, prefix=f"ad{appeal.pk}"),
+        invalid_message=_("请选择复核结论并写明答复。"),
+        act=lambda **data: services.appeal_decide(appeal=appeal, by=request.user, **data),
+        done_message=_("复核结论已作出。"),
+    )
 
 
 @staff_required
