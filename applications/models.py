@@ -53,7 +53,11 @@ class Application(ConcurrentTransitionMixin, models.Model):
     )
     talent_email = models.EmailField(_("申请人电子邮箱"), blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="created_applications", editable=False
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("创建人"),
+        on_delete=models.PROTECT,
+        related_name="created_applications",
+        editable=False,
     )
     upgrade_of = models.ForeignKey(
         "self", verbose_name=_("升级前的认定"), null=True, blank=True, on_delete=models.PROTECT, related_name="upgrades"
