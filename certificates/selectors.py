@@ -3,10 +3,9 @@
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts import roles
 from applications import states as s
+from applications.selectors import can_view_application
 from certificates.models import Certificate
-from regulations.codes import BEIHAI, NANNING
 
 VALID = "valid"
 EXPIRED = "expired"
@@ -19,7 +18,6 @@ STATUS_LABELS = {
     SUPERSEDED: _("已被新版本取代"),
 }
 STATUS_BADGES = {VALID: "ok", EXPIRED: "warn", REVOKED: "bad", SUPERSEDED: "warn"}
-_STAFF_PREFIX = {BEIHAI: "beihai-", NANNING: "nanning-"}
 
 
 def certificate_status(certificate: Certificate, *, today=None) -> str:
@@ -41,19 +39,8 @@ def current_certificate(application) -> Certificate | None:
 
 
 def user_may_see_application_documents(user, application) -> bool:
-    """The application's employer users, its talent, and bureau staff of that regulation."""
-    if user is None or not user.is_authenticated:
-        return False
-    if (
-        user.organisation_id is not None
-        and user.organisation_id == application.organisation_id
-        and user.has_role(roles.EMPLOYER)
-    ):
-        return True
-    if application.talent_id is not None and application.talent_id == user.pk:
-        return True
-    prefix = _STAFF_PREFIX.get(application.regulation_code)
-    return bool(prefix) and any(code.startswith(prefix) for code in user.role_codes() if code in roles.STAFF_ROLES)
+    """The application's employer users, its talent, and bureau staff of that regulation: the portal's rule."""
+    return can_view_application(user, application)
 
 
 def mask_document_number(number: str) -> str:
