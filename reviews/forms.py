@@ -129,14 +129,7 @@ class AppealDecisionForm(forms.Form):
 class TierOneFilingForm(forms.ModelForm):
     class Meta:
         model = TierOneFiling
-        fields = [
-            "hrss_filed_on",
-            "hrss_reference",
-            "commerce_filed_on",
-            "commerce_reference",
-            "talent_card_issued_on",
-            "talent_card_number",
-        ]
+        fields = list(TierOneFiling.RECORDED_FIELDS)
         widgets = {
             "hrss_filed_on": forms.DateInput(attrs={"type": "date"}),
             "commerce_filed_on": forms.DateInput(attrs={"type": "date"}),

@@ -200,6 +200,16 @@ class TierOneFiling(models.Model):
     """Nanning Art. 7: Tier I talent is filed with the HR & Social Security Department and the Commerce
     Department (FTZ office) and receives the Guangxi FTZ talent card."""
 
+    # What staff record: the console's form and the service take exactly these.
+    RECORDED_FIELDS = (
+        "hrss_filed_on",
+        "hrss_reference",
+        "commerce_filed_on",
+        "commerce_reference",
+        "talent_card_issued_on",
+        "talent_card_number",
+    )
+
     application = models.OneToOneField(
         "applications.Application", on_delete=models.CASCADE, related_name="tier_one_filing"
     )

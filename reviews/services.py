@@ -19,6 +19,7 @@ from applications import permissions as perms
 from applications import states as s
 from applications.models import Application
 from applications.services import TransitionRefused, application_transition
+from certificates.services import certificate_issue
 from regulations import codes
 from reviews import deadlines
 from reviews.models import (
@@ -196,17 +197,6 @@ def review_finish_consultation(*, application: Application, by, comment: str = "
 # ---------------------------------------------------------------- decision
 
 
-def _issue_certificate(application: Application, by) -> bool:
-    """Issue through the certificates app; False when that app cannot issue yet (staff see the button)."""
-    try:
-        from certificates.services import certificate_issue
-    except ImportError:
-        logger.warning("certificates.services.certificate_issue is not available; %s stays recognised", application)
-        return False
-    certificate_issue(application=application, by=by)
-    return True
-
-
 def decision_approve(*, application: Application, by, comment: str = "") -> Application:
     """Beihai: the SciTech approver approves and the certificate is issued in the same action.
     Nanning: the committee (or the leadership group for NN-CASE) approves; the public notice starts today."""
@@ -214,7 +204,7 @@ def decision_approve(*, application: Application, by, comment: str = "") -> Appl
         if application.is_beihai:
             application_transition(application=application, transition=s.T_APPROVE, by=by, comment=comment)
             _record_result(application)
-            _issue_certificate(application, by)
+            certificate_issue(application=application, by=by)
             _result_mail(application, s.STATE_LABELS[application.state])
         else:
             application_transition(application=application, transition=s.T_APPROVE_FOR_NOTICE, by=by, comment=comment)
@@ -238,8 +228,7 @@ def certificate_issue_action(*, application: Application, by) -> Application:
     if not perms.issuer(application, by):
         _refuse(_("您没有权限执行“%(action)s”。") % {"action": s.TRANSITION_LABELS[s.T_ISSUE_CERTIFICATE]})
     with transaction.atomic():
-        if not _issue_certificate(application, by):
-            _refuse(_("证书模块暂不可用，请稍后再试。"), "unavailable")
+        certificate_issue(application=application, by=by)
         _supersede_previous(application)
         _result_mail(application, s.STATE_LABELS[application.state])
     return application
@@ -466,7 +455,7 @@ def appeal_decide(*, appeal: Appeal, by, outcome: str, answer: str) -> Appeal:
         if outcome == APPEAL_OVERTURNED:
             application_transition(application=application, transition=s.T_OVERTURN_ON_APPEAL, by=by, comment=answer)
             _record_result(application)
-            _issue_certificate(application, by)
+            certificate_issue(application=application, by=by)
         _notify_applicant(
             application,
             _("认定申请%(ref)s：复核结果") % {"ref": application.reference},
@@ -549,18 +538,10 @@ def can_record_tier_one_filing(application: Application, user) -> bool:
 def tier_one_filing_record(*, application: Application, by, **fields) -> TierOneFiling:
     if not can_record_tier_one_filing(application, by):
         _refuse(_("只有已认定的南宁片区一类人才才能登记备案和人才卡，且须由组织人才局或管委会人员登记。"))
-    allowed = {
-        "hrss_filed_on",
-        "hrss_reference",
-        "commerce_filed_on",
-        "commerce_reference",
-        "talent_card_issued_on",
-        "talent_card_number",
-    }
     with transaction.atomic():
         filing = TierOneFiling.objects.select_for_update().filter(application=application).first()
         filing = filing or TierOneFiling(application=application)
-        for key in allowed & set(fields):
+        for key in set(TierOneFiling.RECORDED_FIELDS) & set(fields):
             value = fields[key]
             if value is None and key.endswith(("reference", "number")):
                 value = ""
