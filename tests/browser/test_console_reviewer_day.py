@@ -8,13 +8,12 @@ from applications import states as s
 from applications.models import Application
 from tests.browser.conftest import login
 from tests.factories import DEFAULT_PASSWORD, staff_user
-from tests.reviews.factories import department_user, ensure_reference_data, make_application
+from tests.reviews.factories import department_user, make_application
 
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_a_reviewers_day(page, browser, live_server):
-    ensure_reference_data()
     first = make_application(state=s.SUBMITTED, full_name="Ada Lovelace")
     second = make_application(state=s.SUBMITTED, full_name="Grace Hopper")
     reviewer = staff_user(roles.BEIHAI_SCITECH_REVIEWER, email="reviewer@example.com")

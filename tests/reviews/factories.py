@@ -19,21 +19,6 @@ TINY_PDF = (
 )
 
 
-def ensure_reference_data():
-    """Transactional tests flush the database, data migrations included; load the reference data again."""
-    if RegulationVersion.objects.exists() and Department.objects.exists():
-        return
-    import importlib
-
-    from django.apps import apps
-
-    from regulations.seed import load_calendar, load_regulation_data
-
-    importlib.import_module("accounts.migrations.0002_role_groups_and_departments").forwards(apps, None)
-    load_regulation_data(apps)
-    load_calendar(apps)
-
-
 def version_for(regulation_code):
     return RegulationVersion.objects.filter(regulation__code=regulation_code).order_by("-effective_from").first()
 

@@ -11,7 +11,7 @@ from applications.models import Application
 from applications.services import TransitionRefused
 from reviews import services
 from tests.factories import staff_user
-from tests.reviews.factories import ensure_reference_data, make_application
+from tests.reviews.factories import make_application
 
 
 @pytest.mark.postgres
@@ -19,7 +19,6 @@ from tests.reviews.factories import ensure_reference_data, make_application
 def test_two_concurrent_approvals_end_with_one_success_and_one_conflict():
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL row locks (set DATABASE_URL=postgres://...)")
-    ensure_reference_data()
     application = make_application(state=s.AWAITING_DECISION)
     approvers = [staff_user(roles.BEIHAI_SCITECH_APPROVER), staff_user(roles.BEIHAI_SCITECH_APPROVER)]
     barrier = threading.Barrier(2, timeout=30)
