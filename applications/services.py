@@ -303,7 +303,9 @@ def application_evaluate(*, application: Application, language: str | None = Non
     from regulations.facts import FactsError
 
     try:
-        answer = evaluate(build_facts(application), language=language or get_language() or "zh-hans")
+        answer = evaluate(
+            build_facts(application), language=language or get_language() or "zh-hans", consult_register=True
+        )
     except FactsError as error:
         answer = {"eligible": False, "matched": [], "reasons": [str(error)], "facts_error": True}
     application.eligibility = answer

@@ -21,6 +21,7 @@ from applications import states as s
 from applications.forms import ApplicationForm, EmployerDecisionForm, NanningStartForm, SubmitForm
 from applications.models import Application, Material
 from applications.stash import pop_stash, stash_post
+from hardening.uploads import upload_refusals
 from regulations.codes import BEIHAI, NANNING
 
 
@@ -33,7 +34,13 @@ def portal_login_required(view):
             return view(request, *args, **kwargs)
         if request.method == "POST":
             stash_post(request)
-            messages.warning(request, _("您的登录已过期。请重新登录，刚才填写和上传的内容已保留，登录后自动恢复。"))
+            if upload_refusals(request):
+                messages.warning(
+                    request,
+                    _("您的登录已过期。请重新登录，刚才填写的内容已保留，登录后自动恢复；所选文件未被接收，请登录后重新选择。"),
+                )
+            else:
+                messages.warning(request, _("您的登录已过期。请重新登录，刚才填写的内容已保留，登录后自动恢复。"))
         return redirect_to_login(request.get_full_path())
 
     return wrapper
@@ -167,10 +174,9 @@ def edit(request, pk):
     upload_errors = {}
     stash = pop_stash(request)
     if request.method == "POST" or stash:
-        data, files = (request.POST, request.FILES) if request.method == "POST" else (stash.data, stash.files)
+        data, files = (request.POST, request.FILES) if request.method == "POST" else (stash.data, {})
         form, upload_errors = _process_edit(request, application, data, files)
         if stash:
-            stash.discard()
             messages.success(request, _("已恢复登录过期前填写的内容并保存为草稿，请核对。"))
         if not form.errors and not upload_errors and request.method == "POST":
             if data.get("action") == "review":

@@ -229,7 +229,7 @@ def eligibility_verdict(application: Application) -> dict | None:
     if application.submitted_at:
         facts["as_of"] = timezone.localdate(application.submitted_at).isoformat()
     try:
-        return evaluate(facts, language=get_language())
+        return evaluate(facts, language=get_language(), consult_register=True)
     except FactsError as exc:
         return {"error": _("认定事实有误，无法预审：%(error)s") % {"error": exc}}
 
