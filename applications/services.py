@@ -353,6 +353,8 @@ def material_upload(*, application: Application, material_code: str, uploaded, b
 
     if not can_edit_application(by, application):
         raise PortalRefused(_("该申请当前不能上传材料。"), code="not_editable")
+    if material_code not in application.uploadable_material_codes():
+        raise PortalRefused(_("该申请不需要这项材料，未保存。"), code="unknown_material")
     checked = check_upload(uploaded)
     for previous in application.materials.filter(material_code=material_code, is_current=True):
         previous.is_current = False

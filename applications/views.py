@@ -121,9 +121,7 @@ def _material_slots(application):
     """One upload slot per required material (and the photo for the form), with what is uploaded."""
     from regulations.models import MaterialType
 
-    codes = list(application.required_material_codes())
-    if "photo" not in codes and MaterialType.objects.filter(code="photo").exists():
-        codes.insert(0, "photo")
+    codes = application.uploadable_material_codes()
     types = {m.code: m for m in MaterialType.objects.filter(code__in=codes)}
     current = {}
     for material in selectors.current_materials(application):
