@@ -24,7 +24,11 @@ REFUSALS_ATTR = "_hardening_upload_refusals"
 @dataclass(frozen=True)
 class PublicUpload:
     fields: tuple[str, ...]
-    max_bytes: int
+    max_bytes: int | None = None  # None: settings.PUBLIC_UPLOAD_MAX_BYTES, read per request
+
+    @property
+    def limit(self) -> int:
+        return self.max_bytes or settings.PUBLIC_UPLOAD_MAX_BYTES
 
 
 def public_upload(*, fields: tuple[str, ...], max_bytes: int | None = None):
@@ -35,9 +39,7 @@ def public_upload(*, fields: tuple[str, ...], max_bytes: int | None = None):
         def wrapper(request, *args, **kwargs):
             return view(request, *args, **kwargs)
 
-        wrapper.public_upload = PublicUpload(
-            fields=tuple(fields), max_bytes=max_bytes or settings.PUBLIC_UPLOAD_MAX_BYTES
-        )
+        wrapper.public_upload = PublicUpload(fields=tuple(fields), max_bytes=max_bytes)
         return wrapper
 
     return decorate
@@ -81,12 +83,12 @@ class AnonymousUploadHandler(FileUploadHandler):
         if self._buffer is None:
             return None
         self._size += len(raw_data)
-        if self._size > self.policy.max_bytes:
+        if self._size > self.policy.limit:
             self._buffer = None
             _refuse(
                 self.request,
                 self.field_name,
-                _("文件超过了%(limit)s的上限。") % {"limit": filesizeformat(self.policy.max_bytes)},
+                _("文件超过了%(limit)s的上限。") % {"limit": filesizeformat(self.policy.limit)},
             )
             return None
         self._buffer.write(raw_data)
