@@ -1,19 +1,26 @@
-"""Account actions: registering employers and talents, verifying addresses, inviting colleagues."""
+"""Account actions: registering employers and talents, verifying addresses, inviting colleagues.
+
+Registration never tells the visitor whether an address already has an account: both cases answer
+"check your mailbox". A new account stays inactive (cannot sign in) until the link mailed to the address
+is followed, so nobody can learn it either by signing in with the password they just chose; the owner of
+an existing account is mailed a note instead of a second account.
+"""
 
 import secrets
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import roles
+from accounts.mail import Delivery, mail_on_commit
 from accounts.models import Invitation, Organisation, User
 
 VERIFY_SALT = "accounts.email-verification"
@@ -34,13 +41,33 @@ def email_verification_token(user: User) -> str:
     return signing.dumps({"u": user.pk, "e": user.email}, salt=VERIFY_SALT)
 
 
-def email_verification_send(*, user: User) -> None:
+def email_verification_send(*, user: User) -> Delivery:
     link = _absolute(reverse("accounts:verify_email", args=[email_verification_token(user)]))
-    body = _("您好，%(name)s：\n\n请打开以下链接验证您的电子邮箱（7天内有效）：\n%(link)s\n\n人才认定服务平台") % {
-        "name": user.get_full_name(),
-        "link": link,
-    }
-    transaction.on_commit(lambda: send_mail(_("请验证您的电子邮箱"), body, None, [user.email], fail_silently=False))
+    body = _(
+        "您好，%(name)s：\n\n请打开以下链接验证您的电子邮箱（7天内有效）：\n%(link)s\n\n"
+        "如果您没有在人才认定服务平台注册，请忽略本邮件。\n\n人才认定服务平台"
+    ) % {"name": user.get_full_name(), "link": link}
+    return mail_on_commit(subject=_("请验证您的电子邮箱"), body=body, to=[user.email])
+
+
+def _already_registered_notice(*, email: str) -> Delivery:
+    body = _(
+        "您好：\n\n有人（可能是您本人）使用本邮箱在人才认定服务平台注册，但该邮箱已有账户。\n"
+        "请直接登录：%(login)s\n忘记密码可在此重设：%(reset)s\n\n如果不是您本人操作，请忽略本邮件。\n\n人才认定服务平台"
+    ) % {"login": _absolute(reverse("accounts:login")), "reset": _absolute(reverse("accounts:password_reset"))}
+    return mail_on_commit(subject=_("您的邮箱已注册"), body=body, to=[email])
+
+
+def email_registered(email: str) -> bool:
+    return User.objects.filter(email__iexact=email.strip()).exists()
+
+
+def email_verification_resend(*, email: str) -> Delivery | None:
+    """Send a fresh link if `email` has an account that is not yet verified; None (and nothing sent) if not."""
+    user = User.objects.filter(email__iexact=email.strip(), email_verified_at__isnull=True).first()
+    if user is None:
+        return None
+    return email_verification_send(user=user)
 
 
 def email_verify(*, token: str) -> User:
@@ -56,8 +83,18 @@ def email_verify(*, token: str) -> User:
         raise ValidationError(_("验证链接无效。"), code="invalid")
     if user.email_verified_at is None:
         user.email_verified_at = timezone.now()
-        user.save(update_fields=["email_verified_at"])
+        # A self-registered account becomes usable once its address is proven.
+        user.is_active = True
+        user.save(update_fields=["email_verified_at", "is_active"])
     return user
+
+
+@dataclass
+class Registration:
+    """What registering did. `user` is None when the address already had an account (nothing created)."""
+
+    user: User | None
+    delivery: Delivery
 
 
 @transaction.atomic
@@ -73,8 +110,10 @@ def employer_register(
     email: str,
     full_name: str,
     password: str,
-) -> User:
+) -> Registration:
     """Create the organisation and its first employer user; further users join by invitation."""
+    if email_registered(email):
+        return Registration(user=None, delivery=_already_registered_notice(email=email))
     organisation = Organisation(
         name=organisation_name.strip(),
         credit_code=credit_code,
@@ -92,22 +131,25 @@ def employer_register(
         full_name=full_name.strip(),
         phone=contact_phone.strip(),
         organisation=organisation,
+        is_active=False,
     )
     _add_role(user, roles.EMPLOYER)
-    email_verification_send(user=user)
-    return user
+    return Registration(user=user, delivery=email_verification_send(user=user))
 
 
 @transaction.atomic
-def talent_register(*, email: str, full_name: str, phone: str, password: str) -> User:
-    user = User.objects.create_user(email=email, password=password, full_name=full_name.strip(), phone=phone.strip())
+def talent_register(*, email: str, full_name: str, phone: str, password: str) -> Registration:
+    if email_registered(email):
+        return Registration(user=None, delivery=_already_registered_notice(email=email))
+    user = User.objects.create_user(
+        email=email, password=password, full_name=full_name.strip(), phone=phone.strip(), is_active=False
+    )
     _add_role(user, roles.TALENT)
-    email_verification_send(user=user)
-    return user
+    return Registration(user=user, delivery=email_verification_send(user=user))
 
 
 @transaction.atomic
-def invitation_create(*, organisation: Organisation, email: str, by: User) -> Invitation:
+def invitation_create(*, organisation: Organisation, email: str, by: User) -> tuple[Invitation, Delivery]:
     if by.organisation_id != organisation.pk or not by.has_role(roles.EMPLOYER):
         raise ValidationError(_("只有本单位的用户可以邀请同事。"), code="forbidden")
     email = email.strip().lower()
@@ -129,8 +171,7 @@ def invitation_create(*, organisation: Organisation, email: str, by: User) -> In
         "days": INVITATION_DAYS,
         "link": link,
     }
-    transaction.on_commit(lambda: send_mail(_("单位账户邀请"), body, None, [email], fail_silently=False))
-    return invitation
+    return invitation, mail_on_commit(subject=_("单位账户邀请"), body=body, to=[email])
 
 
 def invitation_open(*, token: str) -> Invitation | None:

@@ -37,7 +37,9 @@ def portal_login_required(view):
             if upload_refusals(request):
                 messages.warning(
                     request,
-                    _("您的登录已过期。请重新登录，刚才填写的内容已保留，登录后自动恢复；所选文件未被接收，请登录后重新选择。"),
+                    _(
+                        "您的登录已过期。请重新登录，刚才填写的内容已保留，登录后自动恢复；所选文件未被接收，请登录后重新选择。"
+                    ),
                 )
             else:
                 messages.warning(request, _("您的登录已过期。请重新登录，刚才填写的内容已保留，登录后自动恢复。"))

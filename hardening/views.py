@@ -6,7 +6,6 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 
-
 def _wants_json(request) -> bool:
     return request.path.startswith("/api/") or "application/json" in request.META.get("CONTENT_TYPE", "")
 

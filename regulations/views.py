@@ -1,6 +1,5 @@
 from django.http import JsonResponse
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
@@ -22,7 +21,9 @@ def api_eligibility(request):
     try:
         # The fraud register is not public: only staff get an answer that consults it, so a document
         # number typed here tells nobody else whether that person is on it.
-        answer = evaluate(data, language=language, consult_register=request.user.is_authenticated and request.user.is_bureau_staff)
+        answer = evaluate(
+            data, language=language, consult_register=request.user.is_authenticated and request.user.is_bureau_staff
+        )
     except FactsError as exc:
         return JsonResponse({"error": exc.message, "key": exc.key}, status=400)
     return JsonResponse(answer, json_dumps_params={"ensure_ascii": False})

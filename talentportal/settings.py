@@ -239,7 +239,7 @@ THROTTLE_RATES = {
     "registration-email": (3, 3600),
     "invitation-user": (20, 24 * 3600),
     "invitation-email": (3, 24 * 3600),
-    "verification-mail-user": (5, 3600),
+    "verification-resend": (3, 3600),
 }
 PUBLIC_UPLOAD_MAX_BYTES = env_int("PUBLIC_UPLOAD_MAX_BYTES", 5 * 1024 * 1024)
 ANONYMOUS_MAX_REQUEST_BYTES = UPLOAD_MAX_BYTES + DATA_UPLOAD_MAX_MEMORY_SIZE

@@ -12,8 +12,8 @@ import pytest
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
-from django.core.files.uploadhandler import MemoryFileUploadHandler, TemporaryFileUploadHandler
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.files.uploadhandler import MemoryFileUploadHandler, TemporaryFileUploadHandler
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -59,7 +59,11 @@ def test_the_typed_fields_come_back_after_login_and_the_user_is_told_to_choose_t
     url = reverse("applications:edit", args=[application.pk])
     response = client.post(
         url,
-        {"full_name": "Typed Before Expiry", "action": "save", "material-passport": SimpleUploadedFile("p.pdf", PDF_BYTES)},
+        {
+            "full_name": "Typed Before Expiry",
+            "action": "save",
+            "material-passport": SimpleUploadedFile("p.pdf", PDF_BYTES),
+        },
     )
     login_page = client.get(response["Location"])
     assert "所选文件未被接收，请登录后重新选择" in login_page.content.decode()
@@ -111,7 +115,9 @@ def test_the_cleaning_job_removes_parked_files_older_than_a_day_and_keeps_recent
 
 
 def test_the_cleaning_job_is_a_celery_beat_entry():
-    entry = next(e for e in settings.CELERY_BEAT_SCHEDULE.values() if e["task"] == "hardening.tasks.clean_pending_uploads")
+    entry = next(
+        e for e in settings.CELERY_BEAT_SCHEDULE.values() if e["task"] == "hardening.tasks.clean_pending_uploads"
+    )
     assert entry["schedule"] <= 24 * 3600
     old = _park("stale.png", 48)
     assert clean_pending_uploads.delay().get() == [old]

@@ -76,7 +76,9 @@ def test_a_signed_in_form_with_nul_is_refused_not_saved():
     application = beihai_draft(criterion=None)
     client = Client()
     client.force_login(application.created_by)
-    response = client.post(f"/portal/applications/{application.pk}/edit/", {"criterion": f"BH-1{NUL}", "action": "save"})
+    response = client.post(
+        f"/portal/applications/{application.pk}/edit/", {"criterion": f"BH-1{NUL}", "action": "save"}
+    )
     _never_500(response, 400, 404)
 
 

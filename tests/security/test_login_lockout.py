@@ -68,7 +68,9 @@ def test_the_lockout_page_is_styled_and_translated(settings):
         (1, PROXY, "not-an-address", PROXY),
     ],
 )
-def test_the_client_address_is_read_through_the_trusted_proxies_only(rf, settings, proxies, remote, forwarded, expected):
+def test_the_client_address_is_read_through_the_trusted_proxies_only(
+    rf, settings, proxies, remote, forwarded, expected
+):
     settings.TRUSTED_PROXY_COUNT = proxies
     request = rf.get("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded)
     assert client_ip(request) == expected
