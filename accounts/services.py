@@ -204,3 +204,18 @@ def invitation_accept(*, invitation: Invitation, full_name: str, phone: str, pas
     invitation.accepted_by = user
     invitation.save()
     return user
+
+
+@transaction.atomic
+def organisation_verify(*, organisation: Organisation, by: User, note: str = "") -> Organisation:
+    """Staff have checked the business licence against the credit code; the organisation may now act."""
+    if not (by.is_superuser or by.is_bureau_staff):
+        raise ValidationError(_("只有工作人员可以核验用人单位。"), code="forbidden")
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    if organisation.verified_at is None:
+        organisation.verified_at = timezone.now()
+        organisation.verified_by = by
+        organisation.verification_note = note.strip()[:300]
+        organisation._change_reason = "verified"
+        organisation.save()
+    return organisation

@@ -237,5 +237,8 @@ class NanningStartForm(forms.Form):
         organisation = Organisation.objects.filter(credit_code=code).first()
         if organisation is None:
             raise forms.ValidationError(_("该单位尚未在本平台注册，请联系单位先注册用人单位账户。"))
+        refusal = organisation.refusal_for_nanning_talents()
+        if refusal:
+            raise forms.ValidationError(refusal)
         self.organisation = organisation
         return code

@@ -179,6 +179,9 @@ def application_create(*, regulation_code: str, by, organisation=None) -> Applic
             raise PortalRefused(_("南宁片区认定由人才本人申请，请使用人才账户。"), code="forbidden")
         if organisation is None:
             raise PortalRefused(_("请选择您的工作单位。"), code="organisation")
+        refusal = organisation.refusal_for_nanning_talents()
+        if refusal:
+            raise PortalRefused(refusal, code="organisation")
         application = Application(
             regulation_version=version,
             organisation=organisation,
@@ -462,6 +465,11 @@ def submission_problems(application: Application) -> list[str]:
                 _("证件号码为%(number)s的人员已被取消认定资格，不再受理其申请。")
                 % {"number": application.document_number}
             )
+    if not application.organisation.is_verified:
+        problems.append(
+            _("用人单位“%(name)s”的营业执照尚未经工作人员核验，核验通过后才能提交。")
+            % {"name": application.organisation.name}
+        )
     upgrade_problem = _upgrade_problem(application)
     if upgrade_problem:
         problems.append(upgrade_problem)

@@ -1,6 +1,7 @@
 """Shared factories. App-specific factories live beside their tests (tests/<app>/factories.py)."""
 
 import factory
+from django.utils import timezone
 from django.contrib.auth.models import Group
 
 from accounts import roles
@@ -28,6 +29,8 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     in_nanning_ftz = False
     contact_person = "王经理"
     contact_phone = "0779-1234567"
+    # Most tests need an organisation staff have already checked; tests of the check pass verified_at=None.
+    verified_at = factory.LazyFunction(timezone.now)
 
 
 class UserFactory(factory.django.DjangoModelFactory):

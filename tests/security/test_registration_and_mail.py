@@ -7,9 +7,9 @@ and invitation mail; a 500 page after the account had been created when the mail
 import re
 
 import pytest
-from django.core.cache import cache
 from django.contrib.messages import get_messages
 from django.core import mail
+from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
@@ -21,7 +21,13 @@ NEW_PASSWORD = "Blue-Ocean-551"
 
 
 def _register(client, email, **extra):
-    data = {"full_name": "John Smith", "email": email, "phone": "", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD}
+    data = {
+        "full_name": "John Smith",
+        "email": email,
+        "phone": "",
+        "password1": NEW_PASSWORD,
+        "password2": NEW_PASSWORD,
+    }
     return client.post(reverse("accounts:register_talent"), data, **extra)
 
 
