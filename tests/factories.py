@@ -1,8 +1,8 @@
 """Shared factories. App-specific factories live beside their tests (tests/<app>/factories.py)."""
 
 import factory
-from django.utils import timezone
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from accounts import roles
 from accounts.credit_code import check_character

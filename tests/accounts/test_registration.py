@@ -29,7 +29,7 @@ def _employer_form(**overrides):
     return data
 
 
-def test_an_employer_registers_the_organisation_and_signs_in_after_verifying(client, django_capture_on_commit_callbacks):
+def test_an_employer_registers_and_signs_in_after_verifying(client, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("accounts:register_employer"), _employer_form())
     assert response["Location"] == reverse("accounts:registration_sent")
