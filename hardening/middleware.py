@@ -5,6 +5,7 @@ reads request.POST, so the anonymous upload handler is in place when the body is
 """
 
 import logging
+from importlib import import_module
 
 from django.conf import settings
 from django.db import DataError
@@ -44,6 +45,7 @@ class HardeningMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        self._forget_malformed_session_key(request)
         refusal = self._refusal(request)
         if refusal is not None:
             message, status = refusal
@@ -53,6 +55,14 @@ class HardeningMiddleware:
             response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
+
+    @staticmethod
+    def _forget_malformed_session_key(request) -> None:
+        # A session cookie holding NUL reached the session table as a query parameter: a 500 on
+        # PostgreSQL. Django's own keys are short lowercase alphanumerics; anything else is no session.
+        key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+        if key is not None and not (key.isascii() and key.isalnum() and len(key) <= 64):
+            request.session = import_module(settings.SESSION_ENGINE).SessionStore(None)
 
     def _refusal(self, request) -> tuple[str, int] | None:
         path = request.path_info

@@ -150,3 +150,11 @@ def test_signed_in_employer_invite_with_nul_is_400():
     client = Client()
     client.force_login(employer_user())
     _never_500(client.post("/accounts/invite/", {"email": f"b{NUL}@example.com"}), 400)
+
+
+@pytest.mark.parametrize("cookie", [f"sessionid=abcdefgh{NUL}ijk", "sessionid=" + "a" * 5000])
+def test_a_malformed_session_cookie_is_no_session_not_a_500(cookie):
+    client = Client()
+    assert client.get("/portal/", HTTP_COOKIE=cookie).status_code == 302  # to the login page
+    response = client.post("/accounts/login/", {"username": "a@example.com", "password": "x"}, HTTP_COOKIE=cookie)
+    _never_500(response, 200)
