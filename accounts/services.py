@@ -58,8 +58,15 @@ def _already_registered_notice(*, email: str) -> Delivery:
     return mail_on_commit(subject=_("您的邮箱已注册"), body=body, to=[email])
 
 
-def email_registered(email: str) -> bool:
-    return User.objects.filter(email__iexact=email.strip()).exists()
+def _mail_existing_account(email: str) -> Delivery | None:
+    """The mail for someone registering an address that has an account: a fresh link if the account was
+    never verified (the first mail may have been lost), else a note on how to sign in. None: no account."""
+    existing = User.objects.filter(email__iexact=email.strip()).first()
+    if existing is None:
+        return None
+    if not existing.is_active and existing.email_verified_at is None:
+        return email_verification_send(user=existing)
+    return _already_registered_notice(email=existing.email)
 
 
 def email_verification_resend(*, email: str) -> Delivery | None:
@@ -112,8 +119,9 @@ def employer_register(
     password: str,
 ) -> Registration:
     """Create the organisation and its first employer user; further users join by invitation."""
-    if email_registered(email):
-        return Registration(user=None, delivery=_already_registered_notice(email=email))
+    delivery = _mail_existing_account(email)
+    if delivery is not None:
+        return Registration(user=None, delivery=delivery)
     organisation = Organisation(
         name=organisation_name.strip(),
         credit_code=credit_code,
@@ -139,8 +147,9 @@ def employer_register(
 
 @transaction.atomic
 def talent_register(*, email: str, full_name: str, phone: str, password: str) -> Registration:
-    if email_registered(email):
-        return Registration(user=None, delivery=_already_registered_notice(email=email))
+    delivery = _mail_existing_account(email)
+    if delivery is not None:
+        return Registration(user=None, delivery=delivery)
     user = User.objects.create_user(
         email=email, password=password, full_name=full_name.strip(), phone=phone.strip(), is_active=False
     )

@@ -137,3 +137,13 @@ def test_an_invitation_or_a_reset_during_a_mail_outage_is_no_error_page(mail_ser
     assert response.status_code == 200 and "邮件暂时无法发送" in response.content.decode()
     assert Invitation.objects.filter(email="new@example.com").exists()
     assert Client().post(reverse("accounts:password_reset"), {"email": "boss@example.com"}).status_code == 302
+
+
+@pytest.mark.django_db
+def test_registering_again_before_verifying_sends_a_fresh_link_not_a_dead_end(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        _register(Client(), "again@example.com")
+        _register(Client(), "again@example.com")
+    assert User.objects.filter(email="again@example.com").count() == 1
+    assert all("/accounts/verify/" in message.body for message in mail.outbox)
+    assert len(mail.outbox) == 2
