@@ -75,12 +75,18 @@ class HardeningMiddleware:
             return problem, 400
         if request.method not in BODY_METHODS:
             return None
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            return _("请求格式有误。"), 400
+        if length > settings.MAX_REQUEST_BYTES:
+            return (
+                _("提交的内容过大（一次最多%(limit)s）。请分几次上传文件。")
+                % {"limit": filesizeformat(settings.MAX_REQUEST_BYTES)},
+                413,
+            )
         user = getattr(request, "user", None)
         if not (user and user.is_authenticated):
-            try:
-                length = int(request.META.get("CONTENT_LENGTH") or 0)
-            except ValueError:
-                return _("请求格式有误。"), 400
             if length > settings.ANONYMOUS_MAX_REQUEST_BYTES:
                 return (
                     _("提交的内容过大（未登录时上限为%(limit)s）。请登录后再上传文件。")

@@ -129,3 +129,13 @@ def test_upload_temporary_files_stay_inside_private_storage():
     temp_dir = configured.FILE_UPLOAD_TEMP_DIR
     assert temp_dir.startswith(str(configured.PRIVATE_STORAGE_ROOT) + os.sep)
     assert os.path.isdir(temp_dir)
+
+
+def test_a_signed_in_request_has_a_ceiling_too(client, settings):
+    settings.MAX_REQUEST_BYTES = 64 * 1024
+    application = beihai_draft(criterion=None)
+    client.force_login(application.created_by)
+    url = reverse("applications:edit", args=[application.pk])
+    response = client.post(url, {"material-passport": SimpleUploadedFile("p.pdf", PDF_BYTES + b"0" * 70000)})
+    assert response.status_code == 413 and "请分几次上传" in response.content.decode()
+    assert not application.materials.exists()
