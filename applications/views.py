@@ -63,6 +63,11 @@ def dashboard(request):
     linked = svc.application_link_talent_accounts(user=user)
     if linked:
         messages.info(request, _("已关联用人单位为您提交的%(count)d份申请。") % {"count": linked})
+    if user.is_employer and not user.organisation.is_verified:
+        messages.warning(
+            request,
+            _("本单位的营业执照正在等待工作人员核验。核验通过前可以填写申请，但不能提交，也不能受理南宁片区申请。"),
+        )
     applications = list(selectors.portal_applications(user))
     awaiting_employer = [
         a for a in applications if a.regulation_code == NANNING and a.state == s.SUBMITTED and user.is_employer

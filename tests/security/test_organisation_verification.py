@@ -103,3 +103,15 @@ def test_a_nanning_talent_names_only_a_verified_ftz_organisation(in_ftz, verifie
             services.application_create(
                 regulation_code="nanning-ftz-urgent-talent", by=talent, organisation=organisation
             )
+
+
+def test_the_employer_is_told_on_the_dashboard_that_the_check_is_pending():
+    employer = employer_user()
+    organisation = employer.organisation
+    organisation.verified_at = None
+    organisation.save()
+    client = Client()
+    client.force_login(employer)
+    assert "正在等待工作人员核验" in client.get(reverse("applications:dashboard")).content.decode()
+    organisation_verify(organisation=organisation, by=staff_user(roles.BEIHAI_SCITECH_REVIEWER))
+    assert "正在等待工作人员核验" not in client.get(reverse("applications:dashboard")).content.decode()
