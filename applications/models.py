@@ -10,7 +10,7 @@ from simple_history.models import HistoricalRecords
 from applications import permissions as perms
 from applications import states as s
 from regulations.codes import BEIHAI, NANNING
-from regulations.policies.vocabularies import Degree, EducationLevel, Tier
+from regulations.policies.vocabularies import Degree, EducationLevel, ObjectionDecision, Tier
 
 
 def _private_storage():
@@ -200,7 +200,7 @@ class Application(ConcurrentTransitionMixin, models.Model):
         objections = getattr(self, "objections", None)
         if objections is None:
             return True
-        return not objections.exclude(decision="dismissed").exists()
+        return not objections.filter(decision__in=ObjectionDecision.blocking()).exists()
 
     def is_with_first_reviewer(self) -> bool:
         """Beihai files go straight to SciTech; Nanning files sit with the employer until recommended."""

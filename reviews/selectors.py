@@ -12,7 +12,7 @@ from applications import states as s
 from applications.models import Application
 from regulations.policies import all_policies, policy_or_none
 from reviews import deadlines
-from reviews.models import APPEAL_JOINT_DEPARTMENTS, APPEAL_PENDING, Appeal, AppealOpinion, Consultation, Objection
+from reviews.models import APPEAL_PENDING, Appeal, AppealOpinion, Consultation, Objection
 
 # The console actions, in display order; transitions not listed are taken elsewhere (by the applicant,
 # by the scheduled job, or as part of another action such as an objection decision or an appeal).
@@ -47,7 +47,7 @@ def visible_applications(user) -> QuerySet[Application]:
             condition |= Q(regulation_code=policy.code)
         if policy.consulted_roles and user.has_role(*policy.consulted_roles) and user.department_id:
             condition |= Q(regulation_code=policy.code, consultations__department_id=user.department_id)
-            if policy.has_appeal and user.department.code in APPEAL_JOINT_DEPARTMENTS:
+            if policy.has_appeal and user.department.code in policy.appeal_joint_departments:
                 condition |= Q(regulation_code=policy.code, appeals__isnull=False)
     return qs.filter(condition).distinct()
 
@@ -88,7 +88,7 @@ def waiting_for(user) -> Q:
                 consultations__department_id=user.department_id,
                 consultations__answered_at__isnull=True,
             )
-            if policy.has_appeal and user.department.code in APPEAL_JOINT_DEPARTMENTS:
+            if policy.has_appeal and user.department.code in policy.appeal_joint_departments:
                 given = AppealOpinion.objects.filter(appeal=OuterRef("pk"), department_id=user.department_id)
                 pending = Appeal.objects.filter(status=APPEAL_PENDING).annotate(given=Exists(given)).filter(given=False)
                 q |= Q(pk__in=pending.values("application_id"))

@@ -64,6 +64,9 @@ class RegulationPolicy:
     has_public_notice = False
     employer_recommends = False  # the employer checks and recommends (Nanning Art. 7(二))
     has_appeal = False  # the applicant may ask for re-review of a refusal (Beihai Art. 13(三))
+    department_city = ""  # accounts.Department.city of the departments consulted on this regulation's files
+    required_consulted_departments: tuple[str, ...] = ()  # department codes always asked for an opinion
+    appeal_joint_departments: tuple[str, ...] = ()  # department codes that re-review with the decider
     case_by_case_criteria: tuple[str, ...] = ()
 
     # The application form: model fields and facts (regulations.policies.fields) it asks, and their layout.

@@ -26,6 +26,11 @@ class BeihaiPolicy(RegulationPolicy):
     decider_roles = (roles.BEIHAI_SCITECH_APPROVER,)
     issuer_roles = (roles.BEIHAI_SCITECH_APPROVER,)
     has_appeal = True  # Art. 13(三)
+    # Art. 5: the Administrative Approval Bureau and Public Security are always consulted, others as needed;
+    # Art. 13(三): SciTech re-reviews jointly with Public Security and Administrative Approval.
+    department_city = City.BEIHAI
+    required_consulted_departments = ("beihai-approval-bureau", "beihai-public-security")
+    appeal_joint_departments = ("beihai-approval-bureau", "beihai-public-security")
     consulted_roles = (roles.BEIHAI_APPROVAL_BUREAU, roles.BEIHAI_PUBLIC_SECURITY, roles.BEIHAI_CONSULTED_DEPARTMENT)
 
     form_fields = (

@@ -106,6 +106,21 @@ class MisconductReason(models.TextChoices):
     BEIHAI_FRAUD = "beihai-fraud", _("弄虚作假（北海办法第十三条）")
 
 
+class ObjectionDecision(models.TextChoices):
+    """Nanning Art. 7(四): recognised when the notice brings no objection, or the objection does not affect the
+    recognition; the Management Committee verifies and decides each objection (Art. 7, 8). Empty = pending."""
+
+    PENDING = "", _("待核实")
+    UPHELD = "upheld", _("异议成立（不予认定）")
+    NOT_AFFECTING = "not-affecting", _("异议属实但不影响认定")
+    DISMISSED = "dismissed", _("异议不成立（不影响认定结果）")
+
+    @classmethod
+    def blocking(cls) -> tuple[str, ...]:
+        """Decisions that keep the notice from closing with a recognition."""
+        return (cls.PENDING, cls.UPHELD)
+
+
 def labels(choices, values) -> str:
     """The labels of `values` joined with the Chinese enumeration comma (or its translation)."""
     from django.utils.translation import gettext
