@@ -257,3 +257,23 @@ def application_fields(application: Application) -> list[tuple[str, object]]:
             value = _("否")
         rows.append((str(field.verbose_name), value))
     return rows
+
+
+def pending_tier_one_filings(user) -> list:
+    """Nanning Art. 7(四): recognised Tier I talent not yet fully filed with the HR & Social Security and the
+    Commerce Departments, or without the Guangxi FTZ talent card — for the staff who record the filing."""
+    from regulations.policies.vocabularies import Tier
+
+    codes = [p.code for p in all_policies() if p.filing_roles and user.has_role(*p.filing_roles)]
+    candidates = (
+        visible_applications(user)
+        .filter(regulation_code__in=codes, tier=Tier.I, state__in=[s.RECOGNISED, s.CERTIFIED])
+        .select_related("organisation", "tier_one_filing")
+        .order_by("decided_at", "pk")
+    )
+    rows = []
+    for application in candidates:
+        filing = getattr(application, "tier_one_filing", None)
+        if filing is None or not filing.is_complete:
+            rows.append((application, filing))
+    return rows

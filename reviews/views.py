@@ -382,6 +382,11 @@ def tier_one_filing(request, pk):
     return redirect("reviews:application", pk=application.pk)
 
 
+@staff_required
+def tier_one_filings(request):
+    return render(request, "reviews/tier_one_filings.html", {"rows": selectors.pending_tier_one_filings(request.user)})
+
+
 # ---------------------------------------------------------------- public notice and objections
 
 
