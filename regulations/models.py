@@ -3,7 +3,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from regulations import codes
+from regulations.policies.vocabularies import Tier
 
 
 class BilingualName(models.Model):
@@ -103,7 +103,7 @@ class MaterialType(BilingualName):
 class Criterion(models.Model):
     version = models.ForeignKey(RegulationVersion, on_delete=models.CASCADE, related_name="criteria")
     code = models.CharField(_("代码"), max_length=20)
-    tier = models.CharField(_("类别"), max_length=3, blank=True, choices=[(t, t) for t in codes.TIERS])
+    tier = models.CharField(_("类别"), max_length=3, blank=True, choices=Tier.choices)
     article_ref = models.CharField(_("条款"), max_length=60, blank=True)
     description_zh = models.TextField(_("条件"))
     description_en = models.TextField(_("条件（英文）"))
