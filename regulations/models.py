@@ -6,6 +6,10 @@ from simple_history.models import HistoricalRecords
 from regulations import codes
 
 
+def _english() -> bool:
+    return (get_language() or "").startswith("en")
+
+
 class BilingualName(models.Model):
     """Display text in both languages; the active language picks one. Codes stay untranslated."""
 
@@ -80,7 +84,34 @@ class RegulationVersion(models.Model):
 
     @property
     def title(self) -> str:
-        return self.title_en if (get_language() or "").startswith("en") else self.title_zh
+        return self.title_en if _english() else self.title_zh
+
+    @property
+    def description(self) -> str:
+        return self.description_en if _english() else self.description_zh
+
+    @property
+    def office_display(self) -> str:
+        return (self.office_en if _english() else "") or self.office
+
+    @property
+    def address_display(self) -> str:
+        return (self.address_en if _english() else "") or self.address
+
+    @property
+    def hours_display(self) -> str:
+        return (self.hours_en if _english() else "") or self.hours
+
+    @property
+    def phone_display(self) -> str:
+        return (self.phone_en if _english() else "") or self.phone
+
+    @property
+    def bring(self) -> str:
+        return self.bring_en if _english() else self.bring_zh
+
+    def applies_to_tier(self, tier: str) -> bool:
+        return not self.tiers or tier in self.tiers
 
     def in_force_on(self, day) -> bool:
         return self.effective_from <= day and (self.effective_until is None or day <= self.effective_until)
@@ -216,6 +247,14 @@ class Benefit(models.Model):
     address = models.CharField(_("地址"), max_length=300, blank=True)
     hours = models.CharField(_("办公时间"), max_length=200, blank=True)
     phone = models.CharField(_("电话"), max_length=200, blank=True)
+    office_en = models.CharField(_("实施单位/办理窗口（英文）"), max_length=300, blank=True)
+    address_en = models.CharField(_("地址（英文）"), max_length=300, blank=True)
+    hours_en = models.CharField(_("办公时间（英文）"), max_length=200, blank=True)
+    phone_en = models.CharField(_("电话（英文）"), max_length=200, blank=True)
+    bring_zh = models.TextField(_("需携带的材料"), blank=True)
+    bring_en = models.TextField(_("需携带的材料（英文）"), blank=True)
+    # Tier codes (codes.TIERS) the benefit is limited to; empty means every recognition of the regulation.
+    tiers = models.JSONField(_("适用类别"), default=list, blank=True)
     sort_order = models.PositiveSmallIntegerField(default=0)
     history = HistoricalRecords()
 
@@ -227,7 +266,34 @@ class Benefit(models.Model):
 
     @property
     def title(self) -> str:
-        return self.title_en if (get_language() or "").startswith("en") else self.title_zh
+        return self.title_en if _english() else self.title_zh
+
+    @property
+    def description(self) -> str:
+        return self.description_en if _english() else self.description_zh
+
+    @property
+    def office_display(self) -> str:
+        return (self.office_en if _english() else "") or self.office
+
+    @property
+    def address_display(self) -> str:
+        return (self.address_en if _english() else "") or self.address
+
+    @property
+    def hours_display(self) -> str:
+        return (self.hours_en if _english() else "") or self.hours
+
+    @property
+    def phone_display(self) -> str:
+        return (self.phone_en if _english() else "") or self.phone
+
+    @property
+    def bring(self) -> str:
+        return self.bring_en if _english() else self.bring_zh
+
+    def applies_to_tier(self, tier: str) -> bool:
+        return not self.tiers or tier in self.tiers
 
 
 class Disqualification(models.Model):

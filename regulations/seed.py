@@ -131,6 +131,22 @@ def load_regulation_data(apps) -> None:
             )
 
 
+def load_benefit_fields(apps, field_names: list[str]) -> None:
+    """Fill only `field_names` of the benefits already loaded: a later migration adding fields must not
+    overwrite what staff have since edited in the other fields."""
+    Benefit = apps.get_model("regulations", "Benefit")
+    for filename in REGULATION_FILES:
+        doc = read_fixture(filename)
+        for row in doc["benefits"]:
+            values = {name: row[name] for name in field_names if name in row}
+            benefit = Benefit.objects.filter(regulation__code=doc["regulation"]["code"], code=row["code"]).first()
+            if benefit is None or not values:
+                continue
+            for name, value in values.items():
+                setattr(benefit, name, value)
+            benefit.save(update_fields=list(values))
+
+
 def load_calendar(apps) -> None:
     """National holidays and adjusted working days from `chinesecalendar`, then Guangxi's 三月三."""
     from chinese_calendar import constants
