@@ -10,9 +10,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts import roles
+from accounts.models import User
 from applications import states as s
 from applications.models import Application
-from benefits.models import ExpiryReminder
+from applications.services import PortalRefused
+from benefits.models import EmploymentEnd, ExpiryReminder
 from certificates.selectors import current_certificate
 
 logger = logging.getLogger(__name__)
@@ -88,18 +91,84 @@ def expiry_reminder_send(*, application: Application, certificate) -> str:
         certificate=certificate, valid_until=certificate.valid_until, recipients=[a for a, _lang in recipients]
     )
     link = f"{settings.SITE_URL}{reverse('applications:detail', args=[application.pk])}"
+    # The reminder is recorded even if the mail server is down; the portal shows the end date anyway.
+    _mail_each(recipients, lambda: _reminder_body(application, certificate, link))
+    return certificate.number
+
+
+def _mail_each(users_and_addresses, build) -> None:
+    """Send `build()` (subject, body) to each (address, language), after commit; an outage is only logged."""
     messages = []
-    for address, language in recipients:
+    for address, language in users_and_addresses:
         with translation.override(language):
-            messages.append((address, *_reminder_body(application, certificate, link)))
+            messages.append((address, *build()))
 
     def send():
         for address, subject, body in messages:
             try:
                 send_mail(subject, body, None, [address], fail_silently=False)
             except OSError:
-                # The reminder is recorded; a mail outage is logged, and the portal shows the end date anyway.
-                logger.warning("Could not send the expiry reminder for %s", certificate.number, exc_info=True)
+                logger.warning("Could not send %r to %s", subject, address, exc_info=True)
 
     transaction.on_commit(send)
-    return certificate.number
+
+
+def may_report_employment_end(user, application: Application) -> bool:
+    """The employer that holds the recognition reports its end (Nanning Art. 11 ¶2)."""
+    return (
+        application.is_nanning
+        and application.state == s.CERTIFIED
+        and getattr(user, "is_employer", False)
+        and user.organisation_id == application.organisation_id
+    )
+
+
+@transaction.atomic
+def employment_end_report(
+    *, application: Application, reason: str, effective_on: dt.date, note: str = "", by
+) -> EmploymentEnd:
+    if not may_report_employment_end(by, application):
+        raise PortalRefused(_("只有持有该认定的用人单位可以报告合同期满、辞职或调离。"), code="forbidden")
+    if EmploymentEnd.objects.filter(application=application).exists():
+        raise PortalRefused(_("已报告过该人才的离职或调离，不能重复报告。"), code="duplicate")
+    if reason not in EmploymentEnd.Reason.values:
+        raise PortalRefused(_("请选择发生的情形。"), code="invalid")
+    certificate = current_certificate(application)
+    if certificate is not None and not (certificate.valid_from <= effective_on <= certificate.valid_until):
+        raise PortalRefused(
+            _("发生日期应在认定有效期内（%(start)s至%(end)s）。")
+            % {"start": certificate.valid_from.isoformat(), "end": certificate.valid_until.isoformat()},
+            code="invalid",
+        )
+    end = EmploymentEnd.objects.create(
+        application=application, reason=reason, effective_on=effective_on, note=note.strip(), reported_by=by
+    )
+    recipients = {
+        user.email.lower(): user.preferred_language or settings.LANGUAGE_CODE
+        for user in User.objects.filter(groups__name=roles.NANNING_TALENT_BUREAU_REVIEWER, is_active=True)
+    }
+    if application.talent and application.talent.email:
+        recipients.setdefault(application.talent.email.lower(), application.talent.preferred_language)
+    link = f"{settings.SITE_URL}{reverse('applications:detail', args=[application.pk])}"
+
+    def build():
+        subject = _("%(ref)s：人才待遇自%(date)s起停止") % {
+            "ref": application.reference,
+            "date": effective_on.isoformat(),
+        }
+        body = _(
+            "%(org)s报告：%(name)s（%(ref)s）%(reason)s，发生日期%(date)s。\n\n"
+            "依照办法第十一条第二款，自该日起不再享受相关人才政策待遇。\n\n%(link)s"
+        ) % {
+            "org": application.organisation.name,
+            "name": application.full_name,
+            "ref": application.reference,
+            "reason": end.get_reason_display(),
+            "date": effective_on.isoformat(),
+            "link": link,
+        }
+        return subject, body
+
+    _mail_each(sorted(recipients.items()), build)
+    logger.info("Employment end reported for %s by %s", application.reference, by.pk)
+    return end

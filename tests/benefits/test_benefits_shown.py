@@ -43,7 +43,12 @@ def test_each_benefit_says_where_to_go_and_what_to_bring_in_both_languages():
         for benefit in benefits_for(regulation_code=code, tier="I"):
             with translation.override("en"):
                 assert benefit.office_display and benefit.bring, benefit.code
-                for text in (benefit.office_display, benefit.address_display, benefit.hours_display, benefit.phone_display):
+                for text in (
+                    benefit.office_display,
+                    benefit.address_display,
+                    benefit.hours_display,
+                    benefit.phone_display,
+                ):
                     assert not any("\u4e00" <= ch <= "\u9fff" for ch in text), (benefit.code, text)
             with translation.override("zh-hans"):
                 assert benefit.office_display == benefit.office and benefit.bring == benefit.bring_zh
