@@ -13,6 +13,7 @@ def benefits_panel(certificate, user=None):
         "benefits": selectors.benefits_for_certificate(certificate),
         "application": application,
         "employment_end": selectors.employment_end_for(application) if user is not None else None,
+        "requestable": selectors.requestable_benefits(application, user) if user is not None else [],
         "may_report_end": user is not None
         and services.may_report_employment_end(user, application)
         and selectors.employment_end_for(application) is None,
