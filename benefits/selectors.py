@@ -1,7 +1,6 @@
 """What a recognition gives: the benefits of its regulation (and tier), only while it is in force."""
 
-from django.utils import timezone
-
+from benefits import clock
 from certificates import selectors as certificate_selectors
 from regulations.models import Benefit
 
@@ -20,13 +19,17 @@ def employment_end_for(application):
 
 def benefits_stopped(application, *, today=None) -> bool:
     end = employment_end_for(application)
-    return end is not None and end.effective_on <= (today or timezone.localdate())
+    return end is not None and end.effective_on <= (today or clock.today())
 
 
 def benefits_for_certificate(certificate, *, today=None) -> list[Benefit]:
     """None once the recognition is revoked, expired or superseded (Beihai 附件1: 凭此认定书…享受相关优惠政策),
     nor after the talent's employment in the zone ended (Nanning Art. 11 ¶2)."""
-    if certificate is None or certificate_selectors.certificate_status(certificate) != certificate_selectors.VALID:
+    today = today or clock.today()
+    if (
+        certificate is None
+        or certificate_selectors.certificate_status(certificate, today=today) != certificate_selectors.VALID
+    ):
         return []
     if benefits_stopped(certificate.application, today=today):
         return []
@@ -48,7 +51,7 @@ def requestable_benefits(application, user) -> list[dict]:
         if not perms.requester_side(probe, user):
             continue
         latest = ServiceRequest.objects.filter(application=application, benefit=benefit).order_by("-created_at").first()
-        window = benefit.window_for(timezone.localdate().year)
+        window = benefit.window_for(clock.today().year)
         rows.append({"benefit": benefit, "latest": latest, "window": window})
     return rows
 
@@ -80,4 +83,4 @@ def forward_overdue(request, *, today=None) -> bool:
     from benefits import states as rs
 
     deadline = request.benefit.forward_deadline_for(request.year)
-    return bool(deadline and request.state == rs.APPROVED and (today or timezone.localdate()) > deadline)
+    return bool(deadline and request.state == rs.APPROVED and (today or clock.today()) > deadline)

@@ -15,6 +15,7 @@ from accounts.models import User
 from applications import states as s
 from applications.models import Application
 from applications.services import PortalRefused
+from benefits import clock
 from benefits import states as rs
 from benefits.models import EmploymentEnd, ExpiryReminder, ServiceMaterial, ServiceRequest, ServiceRequestLog
 from certificates.selectors import current_certificate
@@ -67,7 +68,7 @@ def expiry_reminders_send(*, today: dt.date | None = None) -> list[str]:
     Idempotent: a certificate version is reminded once (a reissued version with a new end date again).
     Returns the certificate numbers reminded.
     """
-    today = today or timezone.localdate()
+    today = today or clock.today()
     horizon = today + dt.timedelta(days=REMINDER_DAYS_AHEAD)
     reminded = []
     candidates = (
@@ -245,7 +246,7 @@ def service_request_start(*, application: Application, benefit, by, today: dt.da
     """A draft request for `benefit`; the open one of this year is returned instead of a second."""
     from benefits import permissions as perms
 
-    today = today or timezone.localdate()
+    today = today or clock.today()
     problem = _recognition_problem(application, benefit, today=today)
     if problem:
         raise ServiceRefused(problem, code="not_available")
@@ -364,7 +365,7 @@ def service_request_transition(
 
     from applications.services import user_may_take
 
-    today = today or timezone.localdate()
+    today = today or clock.today()
     method = getattr(request, transition, None)
     if transition not in rs.TRANSITION_LABELS or method is None:
         raise ServiceRefused(_("未知的操作。"), code="unknown")
