@@ -61,9 +61,15 @@ def application_form_pdf(application) -> bytes:
     return render_pdf(policy_for(application).application_form_template, application_form_context(application))
 
 
-def child_enrolment_pdf(enrolment_request) -> bytes:
+def child_enrolment_pdf(enrolment_request, *, service_request=None) -> bytes:
+    """The 附件3 form; with an approved `service_request`, the employer's and SciTech's opinions are filled in."""
     children = list(enrolment_request.children.all())
     # The printed form has at least two rows, as in 附件3, so it can also be completed by hand.
     blanks = range(max(0, 2 - len(children)))
-    context = {"request": enrolment_request, "children": children, "blank_rows": blanks}
+    context = {
+        "request": enrolment_request,
+        "children": children,
+        "blank_rows": blanks,
+        "service_request": service_request,
+    }
     return render_pdf("certificates/pdf/beihai_child_enrolment.html", context)
