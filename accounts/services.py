@@ -162,8 +162,8 @@ def invitation_create(*, organisation: Organisation, email: str, by: User) -> tu
     if by.organisation_id != organisation.pk or not by.has_role(roles.EMPLOYER):
         raise ValidationError(_("只有本单位的用户可以邀请同事。"), code="forbidden")
     email = email.strip().lower()
-    if User.objects.filter(email__iexact=email).exists():
-        raise ValidationError(_("该电子邮箱已注册账户，不能再次邀请。"), code="exists")
+    # No "already registered" answer here either: the inviter would learn who has an account. The mailbox
+    # owner learns it when accepting (invitation_accept refuses an address that has an account).
     invitation = Invitation.objects.create(
         organisation=organisation,
         email=email,

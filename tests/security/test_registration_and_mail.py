@@ -147,3 +147,20 @@ def test_registering_again_before_verifying_sends_a_fresh_link_not_a_dead_end(dj
     assert User.objects.filter(email="again@example.com").count() == 1
     assert all("/accounts/verify/" in message.body for message in mail.outbox)
     assert len(mail.outbox) == 2
+
+
+@pytest.mark.django_db
+def test_inviting_an_address_that_has_an_account_looks_like_any_invitation(django_capture_on_commit_callbacks):
+    employer_user(email="someone@example.com")
+    client = Client()
+    client.force_login(employer_user())
+    with django_capture_on_commit_callbacks(execute=True):
+        taken = client.post(reverse("accounts:invite"), {"email": "someone@example.com"})
+        fresh = client.post(reverse("accounts:invite"), {"email": "nobody@example.com"})
+    assert taken.status_code == fresh.status_code == 302
+    invitation = Invitation.objects.get(email="someone@example.com")
+    accepting = Client().post(
+        reverse("accounts:accept_invitation", args=[invitation.token]),
+        {"full_name": "X", "phone": "", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD},
+    )
+    assert "该电子邮箱已注册账户" in accepting.content.decode()  # told to the mailbox owner, not the inviter
