@@ -158,3 +158,16 @@ def test_a_malformed_session_cookie_is_no_session_not_a_500(cookie):
     assert client.get("/portal/", HTTP_COOKIE=cookie).status_code == 302  # to the login page
     response = client.post("/accounts/login/", {"username": "a@example.com", "password": "x"}, HTTP_COOKIE=cookie)
     _never_500(response, 200)
+
+
+def test_a_value_the_database_refuses_is_a_400_page_not_a_500():
+    from unittest import mock
+
+    from django.db import DataError
+
+    data = {"full_name": "J", "email": "j@example.com", "phone": "", "password1": "Blue-Ocean-551"}
+    data["password2"] = data["password1"]
+    with mock.patch("accounts.services.talent_register", side_effect=DataError("value too long")):
+        response = Client().post("/accounts/register/talent/", data, HTTP_ACCEPT_LANGUAGE="en")
+    _never_500(response, 400)
+    assert "too long or badly formatted" in response.content.decode()
