@@ -2,6 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from regulations.codes import BEIHAI, NANNING
+
 EMPLOYER = "employer"
 TALENT = "talent"
 
@@ -15,6 +17,9 @@ NANNING_TALENT_BUREAU_REVIEWER = "nanning-talent-bureau-reviewer"
 NANNING_COMMITTEE_APPROVER = "nanning-committee-approver"
 NANNING_LEADERSHIP_GROUP = "nanning-leadership-group"
 
+# Reads the access log (PIPL) in the console; sees no application itself.
+AUDITOR = "auditor"
+
 ROLE_LABELS = {
     EMPLOYER: _("用人单位"),
     TALENT: _("申请人（人才）"),
@@ -26,8 +31,16 @@ ROLE_LABELS = {
     NANNING_TALENT_BUREAU_REVIEWER: _("南宁片区管委会组织人才局 审核人员"),
     NANNING_COMMITTEE_APPROVER: _("南宁片区管委会 审定人员"),
     NANNING_LEADERSHIP_GROUP: _("五象新区人才工作领导小组"),
+    AUDITOR: _("个人信息访问审计员"),
 }
 
 STAFF_ROLES = [code for code in ROLE_LABELS if code not in (EMPLOYER, TALENT)]
 CONSULTED_ROLES = [BEIHAI_APPROVAL_BUREAU, BEIHAI_PUBLIC_SECURITY, BEIHAI_CONSULTED_DEPARTMENT]
+# The offices that own a regulation's files (keyed by regulation code): they see every file once submitted.
+OFFICE_ROLES = {
+    BEIHAI: (BEIHAI_SCITECH_REVIEWER, BEIHAI_SCITECH_APPROVER),
+    NANNING: (NANNING_TALENT_BUREAU_REVIEWER, NANNING_COMMITTEE_APPROVER, NANNING_LEADERSHIP_GROUP),
+}
+# Beihai Art. 13(3): SciTech re-reviews a refusal jointly with these departments (by department code).
+APPEAL_JOINT_DEPARTMENTS = ["beihai-approval-bureau", "beihai-public-security"]
 ALL_ROLES = list(ROLE_LABELS)

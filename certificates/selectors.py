@@ -4,7 +4,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from applications import states as s
-from applications.selectors import can_view_application
 from certificates.models import Certificate
 
 VALID = "valid"
@@ -36,11 +35,6 @@ def certificate_status(certificate: Certificate, *, today=None) -> str:
 def current_certificate(application) -> Certificate | None:
     """The newest version issued for the application (None before issuance)."""
     return application.certificates.order_by("-version", "-id").first()
-
-
-def user_may_see_application_documents(user, application) -> bool:
-    """The application's employer users, its talent, and bureau staff of that regulation: the portal's rule."""
-    return can_view_application(user, application)
 
 
 def mask_document_number(number: str) -> str:

@@ -102,8 +102,6 @@ APPEAL_STATUS = [
     (APPEAL_UPHELD, _("维持原结果")),
     (APPEAL_OVERTURNED, _("撤销原结果，予以认定")),
 ]
-# Beihai Art. 13(3): SciTech, Public Security and Administrative Approval re-review jointly.
-APPEAL_JOINT_DEPARTMENTS = ["beihai-approval-bureau", "beihai-public-security"]
 
 
 class Appeal(models.Model):

@@ -1,4 +1,6 @@
-"""Reads for the staff console: who may see what, each role's queue, the actions a user may take now."""
+"""Reads for the staff console: each role's queue, deadlines, the actions a user may take now.
+
+Who may see which file is decided by applications.access alone."""
 
 from dataclasses import dataclass
 
@@ -8,14 +10,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from accounts import roles
+from applications import access
 from applications import states as s
 from applications.models import Application
 from regulations.codes import BEIHAI, NANNING, NN_CASE
 from reviews import deadlines
-from reviews.models import APPEAL_JOINT_DEPARTMENTS, APPEAL_PENDING, Appeal, AppealOpinion, Consultation, Objection
-
-BEIHAI_OFFICE_ROLES = (roles.BEIHAI_SCITECH_REVIEWER, roles.BEIHAI_SCITECH_APPROVER)
-NANNING_ROLES = (roles.NANNING_TALENT_BUREAU_REVIEWER, roles.NANNING_COMMITTEE_APPROVER, roles.NANNING_LEADERSHIP_GROUP)
+from reviews.models import APPEAL_PENDING, Appeal, AppealOpinion, Consultation, Objection
 
 # The console actions, in display order; transitions not listed are taken elsewhere (by the applicant,
 # by the scheduled job, or as part of another action such as an objection decision or an appeal).
@@ -34,32 +34,6 @@ CONSOLE_ACTIONS = [
 DANGER_ACTIONS = {s.T_RETURN, s.T_REFUSE, s.T_REVOKE}
 
 
-def is_staff_user(user) -> bool:
-    return bool(user and user.is_authenticated and user.has_role(*roles.STAFF_ROLES))
-
-
-def visible_applications(user) -> QuerySet[Application]:
-    """Every application a staff user may open: their regulation's files, or the ones their department
-    was consulted on. Drafts are the applicant's own business."""
-    qs = Application.objects.exclude(state=s.DRAFT)
-    if not is_staff_user(user):
-        return qs.none()
-    condition = Q(pk__in=[])
-    if user.has_role(*BEIHAI_OFFICE_ROLES):
-        condition |= Q(regulation_code=BEIHAI)
-    if user.has_role(*NANNING_ROLES):
-        condition |= Q(regulation_code=NANNING)
-    if user.has_role(*roles.CONSULTED_ROLES) and user.department_id:
-        condition |= Q(consultations__department_id=user.department_id)
-        if user.department.code in APPEAL_JOINT_DEPARTMENTS:
-            condition |= Q(regulation_code=BEIHAI, appeals__isnull=False)
-    return qs.filter(condition).distinct()
-
-
-def can_view_application(user, application: Application) -> bool:
-    return visible_applications(user).filter(pk=application.pk).exists()
-
-
 def waiting_for(user) -> Q:
     """What waits for this user's roles now."""
     q = Q(pk__in=[])
@@ -74,7 +48,7 @@ def waiting_for(user) -> Q:
             consultations__department_id=user.department_id,
             consultations__answered_at__isnull=True,
         )
-        if user.department.code in APPEAL_JOINT_DEPARTMENTS:
+        if user.department.code in roles.APPEAL_JOINT_DEPARTMENTS:
             given = AppealOpinion.objects.filter(appeal=OuterRef("pk"), department_id=user.department_id)
             pending = Appeal.objects.filter(status=APPEAL_PENDING).annotate(given=Exists(given)).filter(given=False)
             q |= Q(pk__in=pending.values("application_id"))
@@ -106,7 +80,7 @@ class QueueFilters:
 
 
 def staff_queue(user, filters: QueueFilters) -> QuerySet[Application]:
-    qs = visible_applications(user).select_related("organisation", "regulation_version__regulation")
+    qs = access.applications_staff_may_see(user).select_related("organisation", "regulation_version__regulation")
     if filters.scope != "all":
         qs = qs.filter(waiting_for(user))
     if filters.regulation in (BEIHAI, NANNING):

@@ -13,8 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts import roles
 from accounts.models import CreditRecord, Department
+from accounts.roles import APPEAL_JOINT_DEPARTMENTS
 from applications import permissions as perms
 from applications import states as s
 from applications.models import Application
@@ -23,7 +23,6 @@ from certificates.services import certificate_issue
 from regulations import codes
 from reviews import deadlines
 from reviews.models import (
-    APPEAL_JOINT_DEPARTMENTS,
     APPEAL_OVERTURNED,
     APPEAL_PENDING,
     APPEAL_UPHELD,
@@ -158,11 +157,7 @@ def consultation_request(*, application: Application, department: Department, by
 
 
 def can_answer_consultation(consultation: Consultation, user) -> bool:
-    return (
-        user.is_authenticated
-        and user.department_id == consultation.department_id
-        and user.has_role(*roles.CONSULTED_ROLES)
-    )
+    return perms.consulted_department(consultation.application, user, consultation.department_id)
 
 
 def consultation_answer(*, consultation: Consultation, by, opinion: str, comment: str = "") -> Consultation:
@@ -403,12 +398,7 @@ def appeal_file(*, application: Application, by, grounds: str) -> Appeal:
 
 
 def can_give_appeal_opinion(appeal: Appeal, user) -> bool:
-    return (
-        user.is_authenticated
-        and user.department is not None
-        and user.department.code in APPEAL_JOINT_DEPARTMENTS
-        and user.has_role(roles.BEIHAI_APPROVAL_BUREAU, roles.BEIHAI_PUBLIC_SECURITY)
-    )
+    return perms.appeal_joint_department(appeal.application, user)
 
 
 def appeal_opinion_give(*, appeal: Appeal, by, opinion: str, comment: str = "") -> AppealOpinion:
@@ -531,7 +521,7 @@ def can_record_tier_one_filing(application: Application, user) -> bool:
         application.is_nanning
         and application.tier == codes.TIER_I
         and application.state in (s.RECOGNISED, s.CERTIFIED)
-        and user.has_role(roles.NANNING_TALENT_BUREAU_REVIEWER, roles.NANNING_COMMITTEE_APPROVER)
+        and perms.tier_one_registrar(application, user)
     )
 
 

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "applications",
     "reviews",
     "certificates",
+    "audit",
     "demo",
 ]
 
