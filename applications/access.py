@@ -92,6 +92,11 @@ def is_staff_user(user) -> bool:
     return _signed_in(user) and user.has_role(*roles.STAFF_ROLES)
 
 
+def can_read_access_log(user) -> bool:
+    """The PIPL access log is read by auditors only (in the console; nobody edits it)."""
+    return _signed_in(user) and user.has_role(roles.AUDITOR)
+
+
 def has_conflict_of_interest(user, application) -> bool:
     """Separation of duties: the file is about the user, or from the organisation the user belongs to."""
     if not _signed_in(user):

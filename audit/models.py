@@ -49,9 +49,11 @@ class AccessRecord(AppendOnly):
     user_email = models.CharField(_("访问人邮箱"), max_length=254)
     user_roles = models.CharField(_("访问人角色"), max_length=300, blank=True)
     action = models.CharField(_("操作"), max_length=20, choices=AccessAction.choices, db_index=True)
-    content_type = models.ForeignKey(ContentType, verbose_name=_("对象类型"), on_delete=models.PROTECT)
-    object_id = models.CharField(_("对象编号"), max_length=40)
-    object_repr = models.CharField(_("对象"), max_length=200)
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("对象类型"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    object_id = models.CharField(_("对象编号"), max_length=40, blank=True)
+    object_repr = models.CharField(_("对象"), max_length=200, blank=True)
     application_reference = models.CharField(_("申请编号"), max_length=40, blank=True, db_index=True)
     ip = models.GenericIPAddressField(_("IP地址"), null=True, blank=True)
     path = models.CharField(_("访问地址"), max_length=300, blank=True)

@@ -21,7 +21,8 @@ def _application_reference(obj) -> str:
 
 
 def access_record(*, user, action: str, obj, request=None) -> AccessRecord:
-    """One row: `user` did `action` (an AccessAction code) on `obj`, from `request`'s address."""
+    """One row: `user` did `action` (an AccessAction code) on `obj` (None: on the log itself, an export),
+    from `request`'s address."""
     if action not in AccessAction.values:
         raise ValueError(f"unknown access action {action!r}")
     return AccessRecord.objects.create(
@@ -29,10 +30,10 @@ def access_record(*, user, action: str, obj, request=None) -> AccessRecord:
         user_email=user.email,
         user_roles=",".join(sorted(user.role_codes()))[:300],
         action=action,
-        content_type=ContentType.objects.get_for_model(obj),
-        object_id=str(obj.pk),
-        object_repr=str(obj)[:200],
-        application_reference=_application_reference(obj),
+        content_type=ContentType.objects.get_for_model(obj) if obj is not None else None,
+        object_id=str(obj.pk) if obj is not None else "",
+        object_repr=str(obj)[:200] if obj is not None else "",
+        application_reference=_application_reference(obj) if obj is not None else "",
         ip=client_ip(request),
         path=(request.get_full_path()[:300] if request is not None else ""),
     )

@@ -59,10 +59,14 @@ def user_may_reissue(user, application) -> bool:
     return user is not None and user.is_authenticated and issuer(application, user)
 
 
-def recorded_opinions(application) -> dict[str, object]:
-    """The newest transition log per transition code (comment = opinion, reason = refusal or return)."""
+def recorded_opinions(application, *, for_applicant: bool = False) -> dict[str, object]:
+    """The newest transition log per transition code (comment = opinion, reason = refusal or return);
+    for the applicant, only the entries the applicant may see."""
     latest = {}
-    for log in application.transition_logs.select_related("by").order_by("at", "id"):
+    logs = application.transition_logs.select_related("by").order_by("at", "id")
+    if for_applicant:
+        logs = logs.filter(visible_to_applicant=True)
+    for log in logs:
         latest[log.transition] = log
     return latest
 

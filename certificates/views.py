@@ -37,7 +37,13 @@ def verify(request, token):
     return response
 
 
-def _stream(certificate: Certificate) -> FileResponse:
+def _stream(certificate: Certificate) -> HttpResponse:
+    if selectors.certificate_status(certificate) == selectors.REVOKED:
+        # Never hand out a clean copy of a revoked certificate: every page says it is revoked.
+        return _pdf_response(
+            documents.certificate_pdf(certificate, revoked=True),
+            f"{certificate.number}-v{certificate.version}-revoked.pdf",
+        )
     try:
         handle = certificate.pdf.open("rb")
     except FileNotFoundError:
@@ -81,7 +87,9 @@ def _pdf_response(content: bytes, filename: str) -> HttpResponse:
 @require_GET
 def application_form_pdf(request, pk):
     application = access.application_for(request, pk, purpose=access.FORM)
-    return _pdf_response(documents.application_form_pdf(application), f"{application.reference}-form.pdf")
+    staff_copy = access.staff_capacity(request.user, application)
+    content = documents.application_form_pdf(application, staff_copy=staff_copy)
+    return _pdf_response(content, f"{application.reference}-form.pdf")
 
 
 def _may_request_child_enrolment(user, application) -> bool:

@@ -214,6 +214,12 @@ EXPECTATIONS = {
     "reviews:appeal_decide": Expect(
         console(400), args=lambda case: [case.appeal.pk], method="post", cases=(BH_APPEAL,)
     ),
+    # ---- the second factor and the access log (PIPL)
+    "audit:second_factor": Expect(
+        lambda role, case: 302 if role == ANONYMOUS else 200 if role in STAFF else 403, per_case=False
+    ),
+    "audit:access_log": Expect(by_role(403, anonymous=302, auditor=200), per_case=False),
+    "audit:access_log_export": Expect(by_role(403, anonymous=302, auditor=200), per_case=False),
     # ---- the public notice: anyone may object to a candidate under notice, to nothing else
     "reviews:objection_file": Expect(lambda role, case: 200 if case == NN_NOTICE else 404, args=app_pk),
 }
