@@ -62,13 +62,19 @@ TOKEN_MESSAGES = {
     "token_required": gettext_lazy("请输入验证器应用显示的6位动态验证码。"),
     "invalid_token": gettext_lazy("动态验证码不正确或已过期，请重新输入。"),
     "device_required": gettext_lazy("请选择验证设备。"),
+    "throttled": gettext_lazy("验证码输错次数过多，请稍等片刻再试。"),
 }
 
 
 class TokenForm(OTPTokenForm):
     """django-otp's form, in the user's language."""
 
-    otp_error_messages = dict(OTPAuthenticationFormMixin.otp_error_messages, **TOKEN_MESSAGES)
+    otp_error_messages = dict(
+        OTPAuthenticationFormMixin.otp_error_messages,
+        **TOKEN_MESSAGES,
+        n_failed_attempts=TOKEN_MESSAGES["throttled"],
+        verification_not_allowed=TOKEN_MESSAGES["throttled"],
+    )
 
     def __init__(self, user, request=None, *args, **kwargs):
         super().__init__(user, request, *args, **kwargs)
@@ -76,6 +82,9 @@ class TokenForm(OTPTokenForm):
         self.fields["otp_token"].label = _("动态验证码")
         self.fields["otp_token"].widget.attrs.update({"inputmode": "numeric", "autocomplete": "one-time-code"})
         self.fields["otp_challenge"].widget = forms.HiddenInput()
+        devices = self.fields["otp_device"].choices[1:]
+        if len(devices) == 1:
+            self.fields["otp_device"].initial = devices[0][0]
 
 
 class ConfirmDeviceForm(forms.Form):
@@ -124,13 +133,17 @@ def second_factor(request):
             device = TOTPDevice.objects.create(user=user, name=_("人才认定服务平台"), confirmed=False)
         form = ConfirmDeviceForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
-            if device.verify_token(form.cleaned_data["token"].strip()):
+            allowed, _extra = device.verify_is_allowed()
+            if not allowed:
+                form.add_error("token", TOKEN_MESSAGES["throttled"])
+            elif device.verify_token(form.cleaned_data["token"].strip()):
                 device.confirmed = True
                 device.save(update_fields=["confirmed"])
                 otp_login(request, device)
                 messages.success(request, _("验证器已绑定，身份已验证。"))
                 return redirect(next_url)
-            form.add_error("token", TOKEN_MESSAGES["invalid_token"])
+            else:
+                form.add_error("token", TOKEN_MESSAGES["invalid_token"])
         context = {
             "form": form,
             "setup": True,
