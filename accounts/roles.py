@@ -2,8 +2,6 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from regulations.codes import BEIHAI, NANNING
-
 EMPLOYER = "employer"
 TALENT = "talent"
 
@@ -36,11 +34,4 @@ ROLE_LABELS = {
 
 STAFF_ROLES = [code for code in ROLE_LABELS if code not in (EMPLOYER, TALENT)]
 CONSULTED_ROLES = [BEIHAI_APPROVAL_BUREAU, BEIHAI_PUBLIC_SECURITY, BEIHAI_CONSULTED_DEPARTMENT]
-# The offices that own a regulation's files (keyed by regulation code): they see every file once submitted.
-OFFICE_ROLES = {
-    BEIHAI: (BEIHAI_SCITECH_REVIEWER, BEIHAI_SCITECH_APPROVER),
-    NANNING: (NANNING_TALENT_BUREAU_REVIEWER, NANNING_COMMITTEE_APPROVER, NANNING_LEADERSHIP_GROUP),
-}
-# Beihai Art. 13(3): SciTech re-reviews a refusal jointly with these departments (by department code).
-APPEAL_JOINT_DEPARTMENTS = ["beihai-approval-bureau", "beihai-public-security"]
 ALL_ROLES = list(ROLE_LABELS)

@@ -3,9 +3,10 @@ form and certificate downloads and the state machine's `permission=` callables a
 
 - The applicant side sees its own files, drafts included: the employer's users see their organisation's
   files (a Nanning draft only once the talent has sent it), a talent sees the files about them.
-- A regulation's office (Beihai SciTech; the Nanning talent bureau, committee, leadership group) sees that
-  regulation's files once submitted; a consulted department sees only the files it was consulted on (the
-  Beihai joint re-review departments also the files under appeal). Drafts are never staff business.
+- A regulation's office (its policy's office roles: Beihai SciTech; the Nanning talent bureau, committee,
+  leadership group) sees that regulation's files once submitted; a consulted department sees only the files
+  it was consulted on (the joint re-review departments also the files under appeal). Drafts are never
+  staff business.
 - Separation of duties: nobody acts as staff on a file of their own organisation or about themselves.
 - Every read by staff is recorded in the access log (PIPL) and needs a confirmed second factor when
   `STAFF_REQUIRE_OTP` is on.
@@ -17,7 +18,7 @@ from django.http import Http404
 
 from accounts import roles
 from applications import states as s
-from regulations.codes import BEIHAI, NANNING
+from regulations.policies import all_policies, policy_for
 
 # What a request wants the file for; the staff purposes are also the access-log actions.
 VIEW = "view"  # a page showing the file
@@ -57,9 +58,13 @@ def is_talent_of(user, application) -> bool:
     return _signed_in(user) and application.talent_id == user.pk and user.has_role(roles.TALENT)
 
 
+def _employer_applies(application) -> bool:
+    return policy_for(application).applicant_role == roles.EMPLOYER
+
+
 def is_applicant_side(user, application) -> bool:
-    """Beihai: the employer applies for its foreign employee. Nanning: the talent applies."""
-    if application.regulation_code == BEIHAI:
+    """The regulation's applicant (its policy): Beihai the employer for its foreign employee, Nanning the talent."""
+    if _employer_applies(application):
         return is_employer_of(user, application)
     return is_talent_of(user, application)
 
@@ -69,8 +74,8 @@ def is_owner(user, application) -> bool:
     if is_talent_of(user, application):
         return True
     if is_employer_of(user, application):
-        # A Nanning draft is the talent's own until the talent sends it to the employer.
-        return not (application.regulation_code == NANNING and application.state == s.DRAFT)
+        # Where the talent applies, the draft is the talent's own until the talent sends it to the employer.
+        return _employer_applies(application) or application.state != s.DRAFT
     return False
 
 
@@ -113,22 +118,22 @@ def staff_roles_for(user, application) -> frozenset[str]:
     cache = application.__dict__.setdefault("_staff_roles_cache", {})
     key = (user.pk, application.state)
     if key not in cache:
+        policy = policy_for(application)
         held = user.role_codes()
-        applying = held & set(roles.OFFICE_ROLES.get(application.regulation_code, ()))
-        consulted = held & set(roles.CONSULTED_ROLES)
-        if consulted and user.department_id and _department_involved(user, application):
+        applying = held & set(policy.office_roles)
+        consulted = held & set(policy.consulted_roles)
+        if consulted and user.department_id and _department_involved(user, application, policy):
             applying |= consulted
         cache[key] = frozenset(applying)
     return cache[key]
 
 
-def _department_involved(user, application) -> bool:
+def _department_involved(user, application, policy) -> bool:
+    """Consulted on this file, or one of the departments that re-review it jointly on appeal."""
     if application.consultations.filter(department_id=user.department_id).exists():
         return True
     return (
-        application.regulation_code == BEIHAI
-        and user.department.code in roles.APPEAL_JOINT_DEPARTMENTS
-        and application.appeals.exists()
+        policy.has_appeal and user.department.code in policy.appeal_joint_departments and application.appeals.exists()
     )
 
 
@@ -138,20 +143,24 @@ def _staff_condition(user) -> Q:
 
     held = user.role_codes()
     condition = Q(pk__in=[])
-    for regulation_code, office in roles.OFFICE_ROLES.items():
-        if held & set(office):
-            condition |= Q(regulation_code=regulation_code)
-    if held & set(roles.CONSULTED_ROLES) and user.department_id:
-        involved = Application.objects.filter(consultations__department_id=user.department_id)
-        if user.department.code in roles.APPEAL_JOINT_DEPARTMENTS:
-            involved = Application.objects.filter(
-                Q(consultations__department_id=user.department_id) | Q(regulation_code=BEIHAI, appeals__isnull=False)
-            )
-        condition |= Q(pk__in=involved.values("pk"))
-    conflict = Q(talent_id=user.pk)
+    for policy in all_policies():
+        regulation = Q(regulation_code=policy.code)
+        if held & set(policy.office_roles):
+            condition |= regulation
+        if held & set(policy.consulted_roles) and user.department_id:
+            involved = Q(consultations__department_id=user.department_id)
+            if policy.has_appeal and user.department.code in policy.appeal_joint_departments:
+                involved |= Q(appeals__isnull=False)
+            condition |= regulation & Q(pk__in=Application.objects.filter(involved).values("pk"))
+    return condition & ~Q(state=s.DRAFT) & ~conflict_condition(user)
+
+
+def conflict_condition(user, *, through: str = "") -> Q:
+    """has_conflict_of_interest as a query on applications (`through`: the path to the application)."""
+    conflict = Q(**{f"{through}talent_id": user.pk})
     if user.organisation_id:
-        conflict |= Q(organisation_id=user.organisation_id)
-    return condition & ~Q(state=s.DRAFT) & ~conflict
+        conflict |= Q(**{f"{through}organisation_id": user.organisation_id})
+    return conflict
 
 
 def _owner_condition(user) -> Q:
@@ -159,7 +168,8 @@ def _owner_condition(user) -> Q:
     if user.has_role(roles.TALENT):
         condition |= Q(talent_id=user.pk)
     if user.organisation_id and user.has_role(roles.EMPLOYER):
-        condition |= Q(organisation_id=user.organisation_id) & ~Q(regulation_code=NANNING, state=s.DRAFT)
+        talent_applies = [p.code for p in all_policies() if p.applicant_role != roles.EMPLOYER]
+        condition |= Q(organisation_id=user.organisation_id) & ~Q(regulation_code__in=talent_applies, state=s.DRAFT)
     return condition
 
 
@@ -241,10 +251,14 @@ def application_for(request, pk, *, purpose: str = VIEW, obj=None):
     if not allowed:
         raise Http404
     if as_staff:
-        if staff_verification_missing(request):
-            raise StaffVerificationRequired
-        from audit.services import access_record
-
-        action = VIEW if purpose == CONSOLE else purpose
-        access_record(user=user, action=action, obj=obj if obj is not None else application, request=request)
+        staff_read(request, obj if obj is not None else application, action=VIEW if purpose == CONSOLE else purpose)
     return application
+
+
+def staff_read(request, obj, *, action: str) -> None:
+    """Staff are about to read `obj` (part of a person's file): second factor first, then the access log."""
+    if staff_verification_missing(request):
+        raise StaffVerificationRequired
+    from audit.services import access_record
+
+    access_record(user=request.user, action=action, obj=obj, request=request)

@@ -1,63 +1,55 @@
 """Who may take which transition: the FSM's `permission=` callables and the console's other acts.
 
-Each asks applications.access: the applicant side, or a staff role that applies to this file
-(`staff_roles_for`, which already leaves out drafts, files of other regulations or departments, and
-files the user has a conflict of interest in).
+The roles come from the regulation's policy (regulations.policies); whether a role applies to this file
+comes from applications.access (`staff_roles_for` leaves out drafts, files of other regulations or of
+departments not consulted, and files the user has a conflict of interest in). Nothing here names a
+regulation.
 """
 
-from accounts import roles
 from applications import access
 from applications import states as s
-from regulations.codes import BEIHAI, NANNING, NN_CASE
+from regulations.policies import policy_for
 
 
-def _acts_as(application, user, *codes: str) -> bool:
+def _acts_as(application, user, codes) -> bool:
     return bool(access.staff_roles_for(user, application) & set(codes))
 
 
 def applicant_side(application, user) -> bool:
+    """The regulation's applicant: Beihai the employer (Art. 4), Nanning the talent (Art. 7(一))."""
     return access.is_applicant_side(user, application)
 
 
 def nanning_employer(application, user) -> bool:
-    return application.regulation_code == NANNING and access.is_employer_of(user, application)
+    """The employer that checks and recommends its talent's file, where the regulation has that step."""
+    return policy_for(application).employer_recommends and access.is_employer_of(user, application)
 
 
 def first_reviewer(application, user) -> bool:
-    """Beihai SciTech preliminary reviewer, or Nanning Organisation and Talent Bureau reviewer."""
-    if application.regulation_code == BEIHAI:
-        return _acts_as(application, user, roles.BEIHAI_SCITECH_REVIEWER)
-    return _acts_as(application, user, roles.NANNING_TALENT_BUREAU_REVIEWER)
+    return _acts_as(application, user, policy_for(application).reviewer_roles)
 
 
 def decision_maker(application, user) -> bool:
-    """Beihai SciTech approver; Nanning committee, or the leadership group for NN-CASE."""
-    if application.regulation_code == BEIHAI:
-        return _acts_as(application, user, roles.BEIHAI_SCITECH_APPROVER)
-    if application.criterion_code == NN_CASE:
-        return _acts_as(application, user, roles.NANNING_LEADERSHIP_GROUP)
-    return _acts_as(application, user, roles.NANNING_COMMITTEE_APPROVER)
+    """Beihai SciTech approver; Nanning committee, or the leadership group for a case-by-case file."""
+    return _acts_as(application, user, policy_for(application).decider_roles_for(application))
 
 
 def refuser(application, user) -> bool:
-    if application.state == s.SUBMITTED and application.regulation_code == NANNING:
-        return False  # the employer holds a Nanning file until it recommends or returns it
+    if application.state == s.SUBMITTED and policy_for(application).employer_recommends:
+        return False  # the employer holds the file until it recommends or returns it
     if application.state in (s.SUBMITTED, s.RECOMMENDED, s.CONSULTATION):
         return first_reviewer(application, user)
     return decision_maker(application, user)
 
 
 def nanning_committee(application, user) -> bool:
-    return application.regulation_code == NANNING and _acts_as(
-        application, user, roles.NANNING_COMMITTEE_APPROVER, roles.NANNING_LEADERSHIP_GROUP
-    )
+    """Who closes the public notice and decides objections (Nanning Art. 7(三), 8)."""
+    return _acts_as(application, user, policy_for(application).notice_roles)
 
 
 def issuer(application, user) -> bool:
     """Certificates are issued by the deciding body (Beihai SciTech approver, Nanning committee)."""
-    if application.regulation_code == BEIHAI:
-        return _acts_as(application, user, roles.BEIHAI_SCITECH_APPROVER)
-    return _acts_as(application, user, roles.NANNING_COMMITTEE_APPROVER, roles.NANNING_LEADERSHIP_GROUP)
+    return _acts_as(application, user, policy_for(application).issuer_roles)
 
 
 def consulted_department(application, user, department_id) -> bool:
@@ -65,22 +57,21 @@ def consulted_department(application, user, department_id) -> bool:
     return (
         department_id is not None
         and user.department_id == department_id
-        and _acts_as(application, user, *roles.CONSULTED_ROLES)
+        and _acts_as(application, user, policy_for(application).consulted_roles)
     )
 
 
 def appeal_joint_department(application, user) -> bool:
-    """Beihai Art. 13(3): Public Security and Administrative Approval give their re-review opinion."""
+    """Beihai Art. 13(三): the joint re-review departments give their opinion on an appeal."""
+    policy = policy_for(application)
     return (
-        application.regulation_code == BEIHAI
+        policy.has_appeal
         and user.department is not None
-        and user.department.code in roles.APPEAL_JOINT_DEPARTMENTS
-        and _acts_as(application, user, roles.BEIHAI_APPROVAL_BUREAU, roles.BEIHAI_PUBLIC_SECURITY)
+        and user.department.code in policy.appeal_joint_departments
+        and _acts_as(application, user, policy.consulted_roles)
     )
 
 
 def tier_one_registrar(application, user) -> bool:
-    """Nanning Tier I filing and talent card: the talent bureau or the committee records them."""
-    return application.regulation_code == NANNING and _acts_as(
-        application, user, roles.NANNING_TALENT_BUREAU_REVIEWER, roles.NANNING_COMMITTEE_APPROVER
-    )
+    """Nanning Art. 7(四): the talent bureau or the committee records the Tier I filing."""
+    return _acts_as(application, user, policy_for(application).filing_roles)

@@ -15,13 +15,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
+from accounts import roles
 from applications import access, selectors
 from applications import services as svc
 from applications import states as s
 from applications.forms import ApplicationForm, EmployerDecisionForm, NanningStartForm, SubmitForm
 from applications.models import Material
 from applications.stash import pop_stash, stash_post
-from regulations.codes import BEIHAI, NANNING
+from regulations.policies import policy_for, policy_or_none
 
 
 def portal_login_required(view):
@@ -51,7 +52,7 @@ def dashboard(request):
         .order_by("-updated_at")
     )
     awaiting_employer = [
-        a for a in applications if a.regulation_code == NANNING and a.state == s.SUBMITTED and user.is_employer
+        a for a in applications if a.policy.employer_recommends and a.state == s.SUBMITTED and user.is_employer
     ]
     return render(
         request,
@@ -67,9 +68,11 @@ def dashboard(request):
 
 @portal_login_required
 def start(request, regulation_code):
-    if regulation_code not in (BEIHAI, NANNING):
+    policy = policy_or_none(regulation_code)
+    if policy is None:
         raise Http404
-    form = NanningStartForm(request.POST or None) if regulation_code == NANNING else None
+    # Where the talent applies, the talent names the employer first; an employer applies for its own staff.
+    form = NanningStartForm(request.POST or None) if policy.applicant_role != roles.EMPLOYER else None
     if request.method == "POST" and (form is None or form.is_valid()):
         try:
             application = svc.application_create(
@@ -200,71 +203,8 @@ def edit(request, pk):
 
 
 def _sections(application, form):
-    if application.is_beihai:
-        layout = [
-            (
-                _("申请人基本信息"),
-                ["full_name", "sex", "nationality", "birth_date", "document_type", "document_number"],
-            ),
-            (
-                _("工作单位与证件"),
-                [
-                    "position",
-                    "permit_valid_from",
-                    "permit_valid_until",
-                    "work_permit_class",
-                    "work_permit_issued_by_beihai",
-                    "has_r_visa",
-                    "recommended_by_department",
-                ],
-            ),
-            (_("荣誉称号"), ["honour_code", "honour_other_title"]),
-            (_("单位联系人"), ["unit_contact_name", "unit_contact_phone", "talent_email"]),
-        ]
-    else:
-        layout = [
-            (
-                _("基本信息"),
-                [
-                    "full_name",
-                    "sex",
-                    "birth_date",
-                    "nationality",
-                    "native_place",
-                    "document_type",
-                    "document_number",
-                    "phone",
-                    "email",
-                ],
-            ),
-            (
-                _("工作情况"),
-                [
-                    "employer_address",
-                    "county",
-                    "full_time",
-                    "civil_service",
-                    "position",
-                    "role",
-                    "hired_on",
-                    "contract_start",
-                    "contract_end",
-                    "annual_salary_cny",
-                ],
-            ),
-            (
-                _("学历、职称与资格"),
-                [
-                    "highest_education",
-                    "professional_title",
-                    "vocational_qualification",
-                    "skill_level",
-                    "guangxi_talent_level",
-                ],
-            ),
-            (_("外籍人才（中国籍免填）"), ["foreign_a_class_items", "work_permit_class", "permit_valid_until"]),
-            (_("申报条件与经历"), ["conditions_met_on", "education_and_work_history", "achievements"]),
-        ]
+    """The regulation's form layout (its policy), with the fields this form has."""
+    layout = policy_for(application).sections
     return [(legend, [form[name] for name in names if name in form.fields]) for legend, names in layout]
 
 
@@ -286,7 +226,7 @@ def submit(request, pk):
         except svc.TransitionRefused as refusal:
             refusal_lines = [refusal.message]
         else:
-            if application.is_nanning:
+            if application.policy.employer_recommends:
                 messages.success(request, _("申请已提交至所在单位审核推荐。"))
             else:
                 messages.success(request, _("申请已提交至北海市科学技术局。"))
@@ -335,7 +275,9 @@ def detail(request, pk):
     is_staff_viewer = access.staff_capacity(user, application)
     timeline = list(selectors.visible_timeline(application))
     employer_can_decide = (
-        application.is_nanning and application.state == s.SUBMITTED and access.is_employer_of(user, application)
+        application.policy.employer_recommends
+        and application.state == s.SUBMITTED
+        and access.is_employer_of(user, application)
     )
     return render(
         request,
@@ -361,7 +303,7 @@ def detail(request, pk):
 @require_POST
 def employer_decide(request, pk):
     application = access.application_for(request, pk, purpose=access.OWN)
-    if not (application.is_nanning and access.is_employer_of(request.user, application)):
+    if not (application.policy.employer_recommends and access.is_employer_of(request.user, application)):
         raise Http404
     form = EmployerDecisionForm(request.POST)
     recommend = request.POST.get("decision") == "recommend"

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "reviews",
     "certificates",
     "audit",
+    "benefits",
     "demo",
 ]
 
@@ -181,6 +182,10 @@ CELERY_BEAT_SCHEDULE = {
     "expire-recognitions": {
         "task": "reviews.tasks.expire_recognitions",
         "schedule": 6 * 3600,
+    },
+    "send-expiry-reminders": {
+        "task": "benefits.tasks.send_expiry_reminders",
+        "schedule": 24 * 3600,
     },
 }
 

@@ -40,9 +40,7 @@ def test_a_reviewer_employed_by_the_applicant_neither_sees_nor_accepts_its_file(
 
 def test_an_employer_user_who_is_also_an_approver_cannot_approve_or_issue_for_the_employer(client):
     application = make_application(state=s.AWAITING_DECISION)
-    both = UserFactory(
-        organisation=application.organisation, roles=[roles.EMPLOYER, roles.BEIHAI_SCITECH_APPROVER]
-    )
+    both = UserFactory(organisation=application.organisation, roles=[roles.EMPLOYER, roles.BEIHAI_SCITECH_APPROVER])
     client.force_login(both)
     # As the employer the file is theirs to follow in the portal …
     assert client.get(reverse("applications:detail", args=[application.pk])).status_code == 200

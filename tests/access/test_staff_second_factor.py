@@ -105,9 +105,7 @@ def test_the_page_speaks_english_and_refuses_foreign_redirects(client):
     client.force_login(reviewer)
     page = client.get(reverse("audit:second_factor"), headers={"accept-language": "en"})
     assert "Set up an authenticator" in page.content.decode()
-    response = client.post(
-        reverse("audit:second_factor"), {"token": _code(device), "next": "https://evil.example/"}
-    )
+    response = client.post(reverse("audit:second_factor"), {"token": _code(device), "next": "https://evil.example/"})
     assert response.status_code == 302 and response["Location"] == reverse("reviews:queue")
 
 

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from certificates.services import certificate_issue
-from regulations.codes import REVOCATION_BEIHAI_FRAUD
+from regulations.policies.vocabularies import MisconductReason
 from reviews.services import revocation_record
 from tests.certificates.conftest import pdf_text
 from tests.certificates.factories import beihai_issuer, recognised_application
@@ -33,8 +33,9 @@ def test_a_revoked_certificate_downloads_marked_revoked_in_both_languages(client
     revocation_record(
         application=certificate.application,
         by=approver,
-        reason_code=REVOCATION_BEIHAI_FRAUD,
+        reason_code=MisconductReason.BEIHAI_FRAUD,
         reason="提供虚假工作许可证。",
+        disqualify_person=True,
     )
     for user in (employer, approver):
         text = _download(client, user, certificate)
