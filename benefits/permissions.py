@@ -9,8 +9,10 @@ def requester_side(request, user) -> bool:
 
 
 def reviewer(request, user) -> bool:
+    from benefits import states as rs
+
     role = request.benefit.reviewer_role
-    if not role or not user.is_authenticated or not user.has_role(role):
-        return False
+    if request.state == rs.DRAFT or not role or not user.is_authenticated or not user.has_role(role):
+        return False  # a draft is the requesting side's own business
     # Separation of duties: never on a request of one's own organisation or about oneself.
     return not access.has_conflict_of_interest(user, request.application)

@@ -106,6 +106,12 @@ def console(ok):
     return status
 
 
+def service_request_page(ok):
+    """A benefit request: its requesting side (the file's owners) and the benefit's reviewer role (the Nanning
+    talent bureau here), never a reviewer of the talent's own organisation."""
+    return lambda role, case: 302 if role == ANONYMOUS else ok if role in OWNERS | {NN_REVIEWER} else 404
+
+
 def everyone(code):
     return lambda role, case: code
 
@@ -220,6 +226,37 @@ EXPECTATIONS = {
     ),
     "audit:access_log": Expect(by_role(403, anonymous=302, auditor=200), per_case=False),
     "audit:access_log_export": Expect(by_role(403, anonymous=302, auditor=200), per_case=False),
+    # ---- benefits of a recognition (service requests, the end of employment)
+    "benefits:employment_end": Expect(
+        own_page(lambda role, case: 200 if role == OWN_EMPLOYER and case == NN_CERTIFIED else 302), args=app_pk
+    ),
+    "benefits:request_start": Expect(
+        own_page(lambda role, case: 404 if case in BEIHAI_CASES else 302),
+        args=lambda case: [case.application.pk, "children-schooling"],
+        method="post",
+    ),
+    "benefits:request": Expect(
+        service_request_page(200), args=lambda case: [case.service_request.pk], cases=(NN_CERTIFIED,)
+    ),
+    "benefits:request_material": Expect(
+        service_request_page(200), args=lambda case: [case.service_material.pk], cases=(NN_CERTIFIED,)
+    ),
+    "benefits:request_stamped_pdf": Expect(  # nothing stamped yet: 404 even to those who see the request
+        service_request_page(404), args=lambda case: [case.service_request.pk], cases=(NN_CERTIFIED,)
+    ),
+    "benefits:staff_requests": Expect(
+        lambda role, case: 302 if role == ANONYMOUS else 200 if role in STAFF else 403, per_case=False
+    ),
+    "benefits:staff_request": Expect(
+        lambda role, case: (
+            302 if role == ANONYMOUS else 403 if role not in STAFF else 200 if role == NN_REVIEWER else 404
+        ),
+        args=lambda case: [case.service_request.pk],
+        cases=(NN_CERTIFIED,),
+    ),
+    "reviews:tier_one_filings": Expect(
+        lambda role, case: 302 if role == ANONYMOUS else 200 if role in STAFF else 403, per_case=False
+    ),
     # ---- the public notice: anyone may object to a candidate under notice, to nothing else
     "reviews:objection_file": Expect(lambda role, case: 200 if case == NN_NOTICE else 404, args=app_pk),
 }

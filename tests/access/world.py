@@ -80,6 +80,8 @@ class Case:
     appeal: object = None
     objection: object = None
     material: object = None
+    service_request: object = None
+    service_material: object = None
 
 
 @dataclass
@@ -183,4 +185,26 @@ def build_world() -> World:
         transition=s.T_CLOSE_NOTICE, from_state=s.PUBLIC_NOTICE, to_state=s.RECOGNISED, at=timezone.now()
     )
     nn_certified.certificate = certificate_issue(application=nn_certified.application, by=world.users[NN_COMMITTEE])
+    _service_request(nn_certified)
     return world
+
+
+def _service_request(case: Case) -> None:
+    """A benefit service request (Nanning children's schooling) submitted by the talent, with its material."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from benefits import services as benefit_services
+    from benefits import states as rs
+    from regulations.models import Benefit
+
+    benefit = Benefit.objects.get(regulation__code=NANNING, code="children-schooling")
+    request = benefit_services.service_request_start(application=case.application, benefit=benefit, by=case.talent)
+    case.service_material = benefit_services.service_material_upload(
+        request=request,
+        material_code="id-document",
+        uploaded=SimpleUploadedFile("身份证.pdf", PDF, content_type="application/pdf"),
+        by=case.talent,
+    )
+    case.service_request = benefit_services.service_request_transition(
+        request=request, transition=rs.T_SUBMIT, by=case.talent
+    )
