@@ -386,3 +386,20 @@ def test_the_matrix_covers_every_role_and_state():
     """The numbers the report gives (URLs × roles × states)."""
     assert len(ROLES) == 15 and len(CASES) == 8
     assert CELL_COUNT == len(ROWS) * 15 and CELL_COUNT > 2000
+
+
+@pytest.mark.django_db
+def test_the_query_and_the_per_file_rule_agree(world):
+    """applications_visible_to (one query for lists) and can_view (one file) are the same rule."""
+    from applications import access
+
+    for case_name in CASES:
+        application = world.cases[case_name].application
+        for role in ROLES:
+            user = world.user(role, case_name)
+            if user is None:
+                continue
+            listed = access.applications_visible_to(user).filter(pk=application.pk).exists()
+            assert listed == access.can_view(user, application) == (role in SEES[case_name]), (case_name, role)
+            in_console = access.applications_staff_may_see(user).filter(pk=application.pk).exists()
+            assert in_console == bool(access.staff_roles_for(user, application)), (case_name, role)
