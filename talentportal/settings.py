@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "applications",
     "reviews",
     "certificates",
+    "audit",
     "benefits",
     "demo",
     "hardening",
@@ -60,6 +61,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "hardening.middleware.HardeningMiddleware",  # before anything reads the body: anonymous uploads, NUL, lengths
     "django_otp.middleware.OTPMiddleware",
+    "audit.otp.StaffSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
