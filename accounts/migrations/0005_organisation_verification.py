@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0003_invitation_email_verified'),
+        ('accounts', '0004_auditor_role_group'),
     ]
 
     operations = [
