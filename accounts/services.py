@@ -218,7 +218,7 @@ def invitation_accept(*, invitation: Invitation, full_name: str, phone: str, pas
 @transaction.atomic
 def organisation_verify(*, organisation: Organisation, by: User, note: str = "") -> Organisation:
     """Staff have checked the business licence against the credit code; the organisation may now act."""
-    if not (by.is_superuser or by.is_bureau_staff):
+    if not (by.is_superuser or by.has_role(*roles.ORGANISATION_CHECKER_ROLES)):
         raise ValidationError(_("只有工作人员可以核验用人单位。"), code="forbidden")
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
     if organisation.verified_at is None:

@@ -125,7 +125,8 @@ def resend_verification(request):
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
         try:
-            throttle_hit(scope="registration-ip", key=client_ip(request))
+            if not signed_in:
+                throttle_hit(scope="registration-ip", key=client_ip(request))
             throttle_hit(scope="verification-resend", key=email)
         except Throttled as refusal:
             form.add_error(None, refusal.message)
