@@ -74,3 +74,10 @@ def test_the_client_address_is_read_through_the_trusted_proxies_only(
     settings.TRUSTED_PROXY_COUNT = proxies
     request = rf.get("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded)
     assert client_ip(request) == expected
+
+
+def test_the_access_log_records_the_client_behind_the_proxy_not_the_proxy(rf):
+    from audit.services import client_ip as audit_ip
+
+    request = rf.get("/", REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR="203.0.113.80")
+    assert audit_ip(request) == "203.0.113.80"
