@@ -9,6 +9,7 @@ from django_fsm import ConcurrentTransition, can_proceed
 
 from applications import states as s
 from applications.models import Application, TransitionLog
+from applications.signals import transition_committed
 
 
 class TransitionRefused(Exception):
@@ -95,6 +96,8 @@ def application_transition(
                 comment=(comment or "").strip(),
                 visible_to_applicant=visible_to_applicant,
             )
+            # Once committed, whoever listens (notifications: everyone who must act or should know) is told.
+            transaction.on_commit(lambda: transition_committed.send(sender=Application, log_id=log.pk))
     except ConcurrentTransition:
         application.refresh_from_db()
         raise TransitionRefused(
