@@ -7,6 +7,7 @@ eligibility facts and the certificate's printed nationality all ask this module.
 import datetime as dt
 import re
 
+from django import forms
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django_countries import countries
@@ -105,3 +106,20 @@ def identity_problems(
         if problem:
             problems["document_number"] = problem
     return problems
+
+
+def _blank_and_countries():
+    return [("", _("请选择国籍"))] + country_choices()
+
+
+class CountryChoiceField(forms.ChoiceField):
+    """A nationality picker: ISO 3166 names in the reader's language, the upper-case code kept."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("choices", _blank_and_countries)
+        kwargs.setdefault("widget", forms.Select(attrs={"autocomplete": "country"}))
+        kwargs.setdefault("error_messages", {"invalid_choice": _("请从列表中选择国籍。")})
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        return super().to_python(value).strip().upper()

@@ -433,6 +433,23 @@ def _upgrade_problem(application: Application) -> str | None:
     return None
 
 
+def identity_problem_lines(application: Application) -> list[str]:
+    """The application's identity data checked by accounts.identity, one translated line per bad field."""
+    from accounts import identity
+
+    found = identity.identity_problems(
+        document_type=application.document_type,
+        document_number=application.document_number,
+        nationality=application.nationality,
+        birth_date=application.birth_date,
+        sex=application.sex,
+    )
+    return [
+        _("%(field)s：%(problem)s") % {"field": Application._meta.get_field(name).verbose_name, "problem": problem}
+        for name, problem in sorted(found.items())
+    ]
+
+
 def submission_problems(application: Application) -> list[str]:
     """Every reason `application` cannot be submitted now, one translated line each (empty = ready)."""
     from regulations.models import MaterialType
@@ -452,6 +469,7 @@ def submission_problems(application: Application) -> list[str]:
     ]
     if missing_fields:
         problems.append(_("以下必填项尚未填写：%(list)s。") % {"list": "、".join(missing_fields)})
+    problems.extend(identity_problem_lines(application))
     if application.document_number:
         barred = disqualification_for(
             regulation_code=application.regulation_code, document_number=application.document_number

@@ -108,7 +108,7 @@ def test_nanning_talent_and_employer_journey(browser, live_server, tmp_path):
         "#id_nationality": "CN",
         "#id_native_place": "Nanning, Guangxi",
         "#id_birth_date": "1990-03-01",
-        "#id_document_number": "450102199003011234",
+        "#id_document_number": "450102199003011235",
         "#id_phone": "13800000000",
         "#id_email": "liming@example.com",
         "#id_county": "Liangqing",
