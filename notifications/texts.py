@@ -49,16 +49,18 @@ class Text:
     lines: list
     todo: str
     link: str
+    body: str
 
-    @property
-    def body(self) -> str:
-        parts = [self.event, *self.lines]
-        if self.todo:
-            parts.append(_("需要您办理：%(todo)s") % {"todo": self.todo})
-        if self.link:
-            parts.append(_("查看详情：%(link)s") % {"link": self.link})
-        parts.append(_("人才认定服务平台"))
-        return "\n\n".join(str(p) for p in parts if p)
+
+def _body(event, lines, todo, link) -> str:
+    """The mail body, in the active language."""
+    parts = [event, *lines]
+    if todo:
+        parts.append(_("需要您办理：%(todo)s") % {"todo": todo})
+    if link:
+        parts.append(_("查看详情：%(link)s") % {"link": link})
+    parts.append(_("人才认定服务平台"))
+    return "\n\n".join(str(p) for p in parts if p)
 
 
 def event_label(kind: str) -> str:
@@ -93,17 +95,22 @@ def _render_active(notification) -> Text:
         else:
             todo = str(TODO_BY_KIND.get(notification.kind) or TODO_BY_STATE.get(state, ""))
     subject = _("【人才认定】%(ref)s：%(event)s") % {"ref": reference, "event": event} if reference else event
-    return Text(subject=subject, event=event, lines=lines, todo=todo, link=notification.link)
+    link = notification.link
+    return Text(subject=subject, event=event, lines=lines, todo=todo, link=link, body=_body(event, lines, todo, link))
 
 
 def _outcome_label(code: str) -> str:
-    outcomes = {
-        "upheld": _("异议成立"),
-        "dismissed": _("异议不成立"),
-        "appeal-upheld": _("维持原结果"),
-        "appeal-overturned": _("撤销原结果，予以认定"),
-    }
-    return outcomes.get(code, code)
+    """The label of an outcome code ("objection:upheld", "appeal:overturned"), asked of the model that owns
+    the vocabulary (reviews sits above this app, so it is looked up, not imported)."""
+    from django.apps import apps
+
+    owner, _sep, value = code.partition(":")
+    fields = {"objection": ("reviews", "Objection", "decision"), "appeal": ("reviews", "Appeal", "status")}
+    if owner not in fields:
+        return code
+    app_label, model, field = fields[owner]
+    choices = dict(apps.get_model(app_label, model)._meta.get_field(field).choices)
+    return str(choices.get(value, value))
 
 
 def render(notification, language: str | None = None) -> Text:

@@ -23,7 +23,7 @@ def notification_list(request):
     return render(
         request,
         "notifications/list.html",
-        {"page": page, "items": items, "languages": settings.LANGUAGES},
+        {"page": page, "items": items, "mail_languages": settings.LANGUAGES},
     )
 
 

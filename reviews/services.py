@@ -375,7 +375,7 @@ def objection_decide(*, objection: Objection, by, decision: str, reason: str) ->
                 kind=texts.OBJECTION_DECIDED,
                 application=application,
                 link=reverse("reviews:notices"),
-                context={"name": "", "outcome": decision, "reason": reason},
+                context={"name": "", "outcome": f"objection:{decision}", "reason": reason},
             )
     return locked
 
@@ -502,7 +502,7 @@ def appeal_decide(*, appeal: Appeal, by, outcome: str, answer: str) -> Appeal:
             recipients=[*rules.employer_users(application), *rules.talent_recipients(application)],
             kind=texts.APPEAL_DECIDED,
             application=application,
-            context={"outcome": f"appeal-{outcome}", "comment": answer},
+            context={"outcome": f"appeal:{outcome}", "comment": answer},
         )
     return locked
 
