@@ -242,11 +242,15 @@ class NanningStartForm(forms.Form):
     def clean_credit_code(self):
         from accounts.credit_code import normalise_credit_code, validate_credit_code
         from accounts.models import Organisation
+        from applications.services import nanning_employer_problem
 
         code = normalise_credit_code(self.cleaned_data["credit_code"])
         validate_credit_code(code)
         organisation = Organisation.objects.filter(credit_code=code).first()
         if organisation is None:
             raise forms.ValidationError(_("该单位尚未在本平台注册，请联系单位先注册用人单位账户。"))
+        problem = nanning_employer_problem(organisation)
+        if problem:
+            raise forms.ValidationError(problem)
         self.organisation = organisation
         return code

@@ -161,6 +161,15 @@ def version_for_new_application(*, regulation_code: str):
     raise PortalRefused(_("目前没有施行中的认定办法，暂不受理申请。"), code="no_version")
 
 
+def nanning_employer_problem(organisation) -> str | None:
+    """Nanning Art. 4: the employer must be registered in the Nanning Area of the FTZ."""
+    if not organisation.in_nanning_ftz:
+        return _("%(name)s未登记为在中国（广西）自由贸易试验区南宁片区注册的单位，不能作为南宁片区认定的工作单位。") % {
+            "name": organisation.name
+        }
+    return None
+
+
 def application_create(*, regulation_code: str, by, organisation=None) -> Application:
     """Beihai: the employer opens a file for its foreign employee. Nanning: the talent opens their own."""
     from accounts import roles
@@ -182,6 +191,9 @@ def application_create(*, regulation_code: str, by, organisation=None) -> Applic
             raise PortalRefused(_("南宁片区认定由人才本人申请，请使用人才账户。"), code="forbidden")
         if organisation is None:
             raise PortalRefused(_("请选择您的工作单位。"), code="organisation")
+        problem = nanning_employer_problem(organisation)
+        if problem:
+            raise PortalRefused(problem, code="organisation")
         application = Application(
             regulation_version=version,
             organisation=organisation,

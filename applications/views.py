@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
-from applications import selectors
+from applications import display, selectors
 from applications import services as svc
 from applications import states as s
 from applications.forms import ApplicationForm, EmployerDecisionForm, NanningStartForm, SubmitForm
@@ -200,77 +200,18 @@ def edit(request, pk):
             "upload_errors": upload_errors,
             "eligibility": application.eligibility or {},
             "max_mb": settings.UPLOAD_MAX_BYTES // (1024 * 1024),
+            "steps": display.process_steps(application),
+            # Shown while the file is back with the applicant: what to correct, in the reviewer's words.
+            "return_reasons": selectors.return_reasons(application) if application.state == s.RETURNED else [],
         },
     )
 
 
 def _sections(application, form):
-    if application.is_beihai:
-        layout = [
-            (
-                _("申请人基本信息"),
-                ["full_name", "sex", "nationality", "birth_date", "document_type", "document_number"],
-            ),
-            (
-                _("工作单位与证件"),
-                [
-                    "position",
-                    "permit_valid_from",
-                    "permit_valid_until",
-                    "work_permit_class",
-                    "work_permit_issued_by_beihai",
-                    "has_r_visa",
-                    "recommended_by_department",
-                ],
-            ),
-            (_("荣誉称号"), ["honour_code", "honour_other_title"]),
-            (_("单位联系人"), ["unit_contact_name", "unit_contact_phone", "talent_email"]),
-        ]
-    else:
-        layout = [
-            (
-                _("基本信息"),
-                [
-                    "full_name",
-                    "sex",
-                    "birth_date",
-                    "nationality",
-                    "native_place",
-                    "document_type",
-                    "document_number",
-                    "phone",
-                    "email",
-                ],
-            ),
-            (
-                _("工作情况"),
-                [
-                    "employer_address",
-                    "county",
-                    "full_time",
-                    "civil_service",
-                    "position",
-                    "role",
-                    "hired_on",
-                    "contract_start",
-                    "contract_end",
-                    "annual_salary_cny",
-                ],
-            ),
-            (
-                _("学历、职称与资格"),
-                [
-                    "highest_education",
-                    "professional_title",
-                    "vocational_qualification",
-                    "skill_level",
-                    "guangxi_talent_level",
-                ],
-            ),
-            (_("外籍人才（中国籍免填）"), ["foreign_a_class_items", "work_permit_class", "permit_valid_until"]),
-            (_("申报条件与经历"), ["conditions_met_on", "education_and_work_history", "achievements"]),
-        ]
-    return [(legend, [form[name] for name in names if name in form.fields]) for legend, names in layout]
+    return [
+        (legend, [form[name] for name in names if name in form.fields])
+        for legend, names in display.sections_for(application)
+    ]
 
 
 @portal_login_required
@@ -357,7 +298,9 @@ def detail(request, pk):
             "decision_form": EmployerDecisionForm() if employer_can_decide else None,
             "deadline": _deadline(application),
             "eligibility": application.eligibility or {},
-            "return_reasons": [log for log in timeline if log.to_state in (s.RETURNED, s.REFUSED) and log.reason],
+            "return_reasons": selectors.return_reasons(application, include_hidden=is_staff_viewer),
+            "data_sections": display.application_sections(application),
+            "steps": display.process_steps(application),
         },
     )
 
