@@ -258,3 +258,25 @@ def application_fields(application: Application) -> list[tuple[str, object]]:
 
     rows = [row for _title, section in display.application_sections(application) for row in section]
     return rows + display.other_fields(application)
+
+
+@dataclass(frozen=True)
+class OpinionsProgress:
+    answered: int
+    total: int
+
+    @property
+    def all_back(self) -> bool:
+        return self.total > 0 and self.answered == self.total
+
+
+def opinions_progress(application_ids) -> dict[int, OpinionsProgress]:
+    """Per application: how many consulted departments have answered, in one query for a queue page."""
+    from django.db.models import Count
+
+    rows = (
+        Consultation.objects.filter(application_id__in=list(application_ids))
+        .values("application_id")
+        .annotate(total=Count("id"), answered=Count("id", filter=Q(answered_at__isnull=False)))
+    )
+    return {row["application_id"]: OpinionsProgress(row["answered"], row["total"]) for row in rows}
