@@ -4,6 +4,8 @@ One layout for the applicant's form, the employer's verification view and the st
 fields (the form's unvalidated copy, the engine's answer, codes kept for queries) are never shown raw.
 """
 
+import datetime as dt
+
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -107,6 +109,12 @@ def display_value(application: Application, name: str, value):
 
     if value in (None, "", []):
         return "—"
+    if isinstance(value, dt.datetime):
+        from django.utils import timezone
+
+        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, dt.date):
+        return value.isoformat()
     if name == "nationality":
         return f"{country_name(value)} ({value})"
     if name == "state":
@@ -168,7 +176,8 @@ def other_fields(application: Application) -> list[tuple[str, object]]:
             value = getattr(application, field.name)
         else:
             value = getattr(application, field.attname)
-        rows.append((str(field.verbose_name), display_value(application, field.name, value)))
+        label = _("创建时间") if field.name == "created_at" else field.verbose_name  # no verbose name of its own
+        rows.append((str(label), display_value(application, field.name, value)))
     return rows
 
 

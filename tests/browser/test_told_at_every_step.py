@@ -78,6 +78,8 @@ def test_nanning_employer_is_told_verifies_and_returns_and_the_talent_sees_why(b
     page.get_by_role("button", name="保存草稿").click()
     page.wait_for_load_state()
     assert page.locator("#id_nationality option:checked").inner_text() == "德国"
+    # A foreign national with a resident ID card number is caught at once (the nationality is kept).
+    assert "外籍人员请选择护照" in page.locator("#error-summary").inner_text()
     _shot(page, "edit-returned-zh")
     context.close()
     application.refresh_from_db()
