@@ -9,17 +9,11 @@ from django.utils import timezone
 
 from notifications.models import Notification
 from notifications.rules import Recipient, transition_recipients
+from talentportal.site import absolute_url
 
 logger = logging.getLogger(__name__)
 
 MAIL_ERROR_MAX = 300
-
-
-def absolute_url(path: str) -> str:
-    """`path` on the public address (settings.SITE_URL); an absolute URL is returned unchanged."""
-    if not path or path.startswith(("http://", "https://")):
-        return path
-    return f"{settings.SITE_URL}{path}"
 
 
 def application_path(application, user) -> str:
