@@ -15,67 +15,12 @@ from applications.models import Application
 # Kept for the machine, not for people: shown nowhere as data (their content is shown elsewhere as labels).
 INTERNAL_FIELDS = {"id", "facts", "eligibility", "form_data", "regulation_code", "criterion_code", "updated_at"}
 
-BEIHAI_SECTIONS = [
-    (
-        gettext_lazy("申请人基本信息"),
-        ["full_name", "sex", "nationality", "birth_date", "document_type", "document_number"],
-    ),
-    (
-        gettext_lazy("工作单位与证件"),
-        [
-            "position",
-            "permit_valid_from",
-            "permit_valid_until",
-            "work_permit_class",
-            "work_permit_issued_by_beihai",
-            "has_r_visa",
-            "recommended_by_department",
-        ],
-    ),
-    (gettext_lazy("荣誉称号"), ["honour_code", "honour_other_title"]),
-    (gettext_lazy("单位联系人"), ["unit_contact_name", "unit_contact_phone", "talent_email"]),
-]
-NANNING_SECTIONS = [
-    (
-        gettext_lazy("基本信息"),
-        [
-            "full_name",
-            "sex",
-            "birth_date",
-            "nationality",
-            "native_place",
-            "document_type",
-            "document_number",
-            "phone",
-            "email",
-        ],
-    ),
-    (
-        gettext_lazy("工作情况"),
-        [
-            "employer_address",
-            "county",
-            "full_time",
-            "civil_service",
-            "position",
-            "role",
-            "hired_on",
-            "contract_start",
-            "contract_end",
-            "annual_salary_cny",
-        ],
-    ),
-    (
-        gettext_lazy("学历、职称与资格"),
-        ["highest_education", "professional_title", "vocational_qualification", "skill_level", "guangxi_talent_level"],
-    ),
-    (gettext_lazy("外籍人才（中国籍免填）"), ["foreign_a_class_items", "work_permit_class", "permit_valid_until"]),
-    (gettext_lazy("申报条件与经历"), ["conditions_met_on", "education_and_work_history", "achievements"]),
-]
 
+def sections_for(application: Application):
+    """The regulation's form layout, asked of its policy: ((legend, (field names...)), ...)."""
+    from regulations.policies import policy_for
 
-def sections_for(application: Application) -> list[tuple[object, list[str]]]:
-    return BEIHAI_SECTIONS if application.is_beihai else NANNING_SECTIONS
+    return policy_for(application).sections
 
 
 def _form_field(application, name):
@@ -135,22 +80,19 @@ def display_value(application: Application, name: str, value):
 
 
 def field_label(application: Application, name: str) -> str:
+    """The label the applicant saw on the form (the regulation's wording), else the model's."""
     field = _form_field(application, name)
     if field is not None and field.label:
         return str(field.label)
-    try:
-        return str(Application._meta.get_field(name).verbose_name)
-    except Exception:
-        return name
+    model_field = _model_field(name)
+    return str(model_field.verbose_name) if model_field is not None else name
 
 
 def raw_value(application: Application, name: str):
-    """A column of the application, or else one of the facts the form keeps beside them."""
-    try:
-        Application._meta.get_field(name)
-    except Exception:
-        return (application.facts or {}).get(name)
-    return getattr(application, name)
+    """A column of the application, or one of the facts the form keeps beside them (the policy knows which)."""
+    from regulations.policies import policy_for
+
+    return policy_for(application).field_value(application, name)
 
 
 def application_sections(application: Application) -> list[tuple[object, list[tuple[str, object]]]]:
@@ -203,10 +145,10 @@ _AFTER_LAST_STEP = {s.CERTIFIED, s.EXPIRED, s.REVOKED, s.SUPERSEDED}
 def process_steps(application: Application) -> list[dict]:
     """The steps of the file's regulation, each "done", "current", "stopped" (refused or withdrawn there) or
     "todo"; a certified file has every step done."""
-    from regulations.codes import NN_CASE
+    from regulations.policies import policy_for
 
     steps = list(BEIHAI_STEPS if application.is_beihai else NANNING_STEPS)
-    if application.is_nanning and application.criterion_code == NN_CASE:
+    if policy_for(application).is_case_by_case(application):
         steps[3] = (gettext_lazy("人才工作领导小组一事一议"), steps[3][1])
     state = application.state
     stopped = state in (s.REFUSED, s.WITHDRAWN)

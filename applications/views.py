@@ -15,13 +15,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
+from accounts import roles
 from applications import display, selectors
 from applications import services as svc
 from applications import states as s
 from applications.forms import ApplicationForm, EmployerDecisionForm, NanningStartForm, SubmitForm
 from applications.models import Application, Material
 from applications.stash import pop_stash, stash_post
-from regulations.codes import BEIHAI, NANNING
+from regulations.policies import policy_for, policy_or_none
 
 
 def portal_login_required(view):
@@ -56,7 +57,7 @@ def dashboard(request):
         messages.info(request, _("已关联用人单位为您提交的%(count)d份申请。") % {"count": linked})
     applications = list(selectors.portal_applications(user))
     awaiting_employer = [
-        a for a in applications if a.regulation_code == NANNING and a.state == s.SUBMITTED and user.is_employer
+        a for a in applications if a.policy.employer_recommends and a.state == s.SUBMITTED and user.is_employer
     ]
     return render(
         request,
@@ -72,9 +73,11 @@ def dashboard(request):
 
 @portal_login_required
 def start(request, regulation_code):
-    if regulation_code not in (BEIHAI, NANNING):
+    policy = policy_or_none(regulation_code)
+    if policy is None:
         raise Http404
-    form = NanningStartForm(request.POST or None) if regulation_code == NANNING else None
+    # Where the talent applies, the talent names the employer first; an employer applies for its own staff.
+    form = NanningStartForm(request.POST or None) if policy.applicant_role != roles.EMPLOYER else None
     if request.method == "POST" and (form is None or form.is_valid()):
         try:
             application = svc.application_create(
@@ -208,10 +211,9 @@ def edit(request, pk):
 
 
 def _sections(application, form):
-    return [
-        (legend, [form[name] for name in names if name in form.fields])
-        for legend, names in display.sections_for(application)
-    ]
+    """The regulation's form layout (its policy), with the fields this form has."""
+    layout = policy_for(application).sections
+    return [(legend, [form[name] for name in names if name in form.fields]) for legend, names in layout]
 
 
 @portal_login_required
@@ -232,7 +234,7 @@ def submit(request, pk):
         except svc.TransitionRefused as refusal:
             refusal_lines = [refusal.message]
         else:
-            if application.is_nanning:
+            if application.policy.employer_recommends:
                 messages.success(request, _("申请已提交至所在单位审核推荐。"))
             else:
                 messages.success(request, _("申请已提交至北海市科学技术局。"))
@@ -281,7 +283,9 @@ def detail(request, pk):
     is_staff_viewer = selectors.is_staff_for(user, application.regulation_code)
     timeline = list(selectors.visible_timeline(application))
     employer_can_decide = (
-        application.is_nanning and application.state == s.SUBMITTED and selectors.is_employer_of(user, application)
+        application.policy.employer_recommends
+        and application.state == s.SUBMITTED
+        and selectors.is_employer_of(user, application)
     )
     return render(
         request,
@@ -309,7 +313,7 @@ def detail(request, pk):
 @require_POST
 def employer_decide(request, pk):
     application = _application_for(request, pk)
-    if not (application.is_nanning and selectors.is_employer_of(request.user, application)):
+    if not (application.policy.employer_recommends and selectors.is_employer_of(request.user, application)):
         raise Http404
     form = EmployerDecisionForm(request.POST)
     recommend = request.POST.get("decision") == "recommend"

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "certificates",
     "notifications",
     "django_countries",
+    "benefits",
     "demo",
 ]
 
@@ -186,6 +187,10 @@ CELERY_BEAT_SCHEDULE = {
     "expire-recognitions": {
         "task": "reviews.tasks.expire_recognitions",
         "schedule": 6 * 3600,
+    },
+    "send-expiry-reminders": {
+        "task": "benefits.tasks.send_expiry_reminders",
+        "schedule": 24 * 3600,
     },
 }
 
