@@ -65,7 +65,10 @@ def test_the_nanning_employer_sees_the_talents_data_to_verify_before_recommendin
     client.force_login(_employer(application))
     page = client.get(reverse("applications:detail", args=[application.pk])).content.decode()
     assert "请核验申请人填写的信息" in page
-    for shown in ("450102199003011235", "中国 (CN)", "博士研究生", "2024-03-01", "科技骨干", "良庆区"):
+    from regulations.policies.vocabularies import EmploymentRole
+
+    role = str(EmploymentRole.TECH_BACKBONE.label)
+    for shown in ("450102199003011235", "中国 (CN)", "博士研究生", "2024-03-01", role, "良庆区"):
         assert shown in page, shown
     assert page.index("请核验申请人填写的信息") < page.index('name="decision" value="recommend"')
 

@@ -146,7 +146,12 @@ def test_objector_and_committee_are_told_and_the_objector_hears_the_outcome(djan
     with django_capture_on_commit_callbacks(execute=True):
         review.objection_decide(objection=objection, by=committee, decision=DISMISSED, reason="经核实学历真实")
     outcome = next(m for m in mail.outbox if m.to == ["objector@example.com"] and "Objection decided" in m.subject)
-    assert "Outcome: Dismissed" in outcome.body
+    from django.utils import translation
+
+    from regulations.policies.vocabularies import ObjectionDecision
+
+    with translation.override("en"):
+        assert f"Outcome: {ObjectionDecision.DISMISSED.label}" in outcome.body
     assert "经核实学历真实" in outcome.body
 
 
