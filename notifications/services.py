@@ -127,23 +127,47 @@ def notify_transition_after_commit(*, log_id: int) -> None:
     try:
         log = TransitionLog.objects.select_related("application", "by").get(pk=log_id)
         notify_transition(
-            application=log.application, transition=log.transition, by=log.by, reason=log.reason, comment=log.comment
+            application=log.application,
+            transition=log.transition,
+            by=log.by,
+            reason=log.reason,
+            comment=log.comment,
+            state=log.to_state,
+            visible_to_applicant=log.visible_to_applicant,
         )
     except Exception:
         logger.exception("Could not notify the parties of transition log %s", log_id)
 
 
-def notify_transition(*, application, transition: str, by=None, reason: str = "", comment: str = "") -> list:
-    """Tell the parties of TRANSITION_PARTIES about `transition`, just taken on `application`."""
+def notify_transition(
+    *,
+    application,
+    transition: str,
+    by=None,
+    reason: str = "",
+    comment: str = "",
+    state: str = "",
+    visible_to_applicant: bool = True,
+) -> list:
+    """Tell the parties of TRANSITION_PARTIES about `transition`, just taken on `application`.
+
+    `state` is the state the transition led to (the file may have moved on in the same transaction).
+    A reason or opinion staff kept from the applicant reaches bureau staff only.
+    """
     recipients = transition_recipients(application, transition, by=by)
     if not recipients:
         return []
-    context = {"transition": transition}
-    if reason:
-        context["reason"] = reason
-    if comment:
-        context["comment"] = comment
-    return notification_send(recipients=recipients, kind=transition, application=application, context=context)
+    context = {"transition": transition, "state": state or application.state}
+    written = {k: v for k, v in (("reason", reason), ("comment", comment)) if v}
+    if visible_to_applicant:
+        return notification_send(
+            recipients=recipients, kind=transition, application=application, context={**context, **written}
+        )
+    staff = [r for r in recipients if r.user is not None and r.user.is_bureau_staff]
+    others = [r for r in recipients if r not in staff]
+    return notification_send(
+        recipients=staff, kind=transition, application=application, context={**context, **written}
+    ) + notification_send(recipients=others, kind=transition, application=application, context=context)
 
 
 def notification_mark_read(*, notification: Notification, by) -> Notification:

@@ -197,3 +197,31 @@ def test_signing_in_in_english_makes_mail_english(client):
         client.post(reverse("accounts:login"), {"username": user.email, "password": DEFAULT_PASSWORD})
     user.refresh_from_db()
     assert user.preferred_language == "en"
+
+
+def test_an_opinion_kept_from_the_applicant_is_not_mailed_to_them(django_capture_on_commit_callbacks):
+    reviewer = staff_user(roles.BEIHAI_SCITECH_REVIEWER)
+    application = make_application(BEIHAI, s.DRAFT, talent=talent_user())
+    with django_capture_on_commit_callbacks(execute=True):
+        application_transition(
+            application=application,
+            transition=s.T_SUBMIT,
+            by=application.created_by,
+            comment="内部备注：请重点核查工作许可",
+            visible_to_applicant=False,
+        )
+    told = _told(application)
+    assert "comment" in told[reviewer].context
+    talent_side = [n for who, n in told.items() if who != reviewer]
+    assert talent_side and all("comment" not in n.context for n in talent_side)
+
+
+def test_each_notice_names_the_state_its_transition_led_to(django_capture_on_commit_callbacks):
+    """Beihai approval issues the certificate in the same action: the approval notice still says 'recognised'."""
+    from tests.certificates.factories import beihai_issuer
+
+    application = make_application(BEIHAI, s.AWAITING_DECISION)
+    with django_capture_on_commit_callbacks(execute=True):
+        review.decision_approve(application=application, by=beihai_issuer())
+    states = {n.kind: n.context["state"] for n in Notification.objects.filter(recipient=application.created_by)}
+    assert states == {s.T_APPROVE: s.RECOGNISED, s.T_ISSUE_CERTIFICATE: s.CERTIFIED}
