@@ -146,12 +146,23 @@ def talent_recipients(application) -> list[Recipient]:
     return []
 
 
-def transition_recipients(application, transition: str, *, by=None) -> list[Recipient]:
-    """Everyone `transition` (just taken on `application`) must tell, each once, the actor left out."""
+# A draft withdrawn before anyone else saw it concerns no one else.
+SILENT = {(s.T_WITHDRAW, s.DRAFT)}
+
+
+def transition_recipients(application, transition: str, *, by=None, from_state: str = "") -> list[Recipient]:
+    """Everyone `transition` (just taken on `application`) must tell, each once, the actor left out, and
+    only people who may open the file (the portal's and console's own visibility rule is asked)."""
+    from applications.selectors import can_view_application
+
+    if (transition, from_state) in SILENT:
+        return []
     found: dict = {}
 
     def add(recipient: Recipient):
         if by is not None and recipient.user is not None and recipient.user.pk == by.pk:
+            return
+        if recipient.user is not None and not can_view_application(recipient.user, application):
             return
         previous = found.get(recipient.key)
         if previous is None or (recipient.must_act and not previous.must_act):

@@ -133,6 +133,7 @@ def notify_transition_after_commit(*, log_id: int) -> None:
             reason=log.reason,
             comment=log.comment,
             state=log.to_state,
+            from_state=log.from_state,
             visible_to_applicant=log.visible_to_applicant,
         )
     except Exception:
@@ -147,6 +148,7 @@ def notify_transition(
     reason: str = "",
     comment: str = "",
     state: str = "",
+    from_state: str = "",
     visible_to_applicant: bool = True,
 ) -> list:
     """Tell the parties of TRANSITION_PARTIES about `transition`, just taken on `application`.
@@ -154,7 +156,7 @@ def notify_transition(
     `state` is the state the transition led to (the file may have moved on in the same transaction).
     A reason or opinion staff kept from the applicant reaches bureau staff only.
     """
-    recipients = transition_recipients(application, transition, by=by)
+    recipients = transition_recipients(application, transition, by=by, from_state=from_state)
     if not recipients:
         return []
     context = {"transition": transition, "state": state or application.state}

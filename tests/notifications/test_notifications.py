@@ -225,3 +225,10 @@ def test_each_notice_names_the_state_its_transition_led_to(django_capture_on_com
         review.decision_approve(application=application, by=beihai_issuer())
     states = {n.kind: n.context["state"] for n in Notification.objects.filter(recipient=application.created_by)}
     assert states == {s.T_APPROVE: s.RECOGNISED, s.T_ISSUE_CERTIFICATE: s.CERTIFIED}
+
+
+def test_a_withdrawn_draft_concerns_no_one_else(django_capture_on_commit_callbacks):
+    application = make_application(NANNING, s.DRAFT)
+    with django_capture_on_commit_callbacks(execute=True):
+        application_transition(application=application, transition=s.T_WITHDRAW, by=application.talent)
+    assert not Notification.objects.filter(application=application).exists()
