@@ -152,8 +152,8 @@ SILENT = {(s.T_WITHDRAW, s.DRAFT)}
 
 def transition_recipients(application, transition: str, *, by=None, from_state: str = "") -> list[Recipient]:
     """Everyone `transition` (just taken on `application`) must tell, each once, the actor left out, and
-    only people who may open the file (the portal's and console's own visibility rule is asked)."""
-    from applications.selectors import can_view_application
+    only people who may open the file (applications.access is asked)."""
+    from applications.access import can_view
 
     if (transition, from_state) in SILENT:
         return []
@@ -162,7 +162,7 @@ def transition_recipients(application, transition: str, *, by=None, from_state: 
     def add(recipient: Recipient):
         if by is not None and recipient.user is not None and recipient.user.pk == by.pk:
             return
-        if recipient.user is not None and not can_view_application(recipient.user, application):
+        if recipient.user is not None and not can_view(recipient.user, application):
             return
         previous = found.get(recipient.key)
         if previous is None or (recipient.must_act and not previous.must_act):

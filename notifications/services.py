@@ -18,7 +18,9 @@ MAIL_ERROR_MAX = 300
 
 def application_path(application, user) -> str:
     """Where `user` opens `application`: the console for bureau staff, the portal for everyone else."""
-    if user is not None and user.is_bureau_staff:
+    from applications.access import staff_capacity
+
+    if user is not None and staff_capacity(user, application):
         return reverse("reviews:application", args=[application.pk])
     return reverse("applications:detail", args=[application.pk])
 
