@@ -167,7 +167,9 @@ def notify_transition(
         return notification_send(
             recipients=recipients, kind=transition, application=application, context={**context, **written}
         )
-    staff = [r for r in recipients if r.user is not None and r.user.is_bureau_staff]
+    from applications.access import staff_capacity
+
+    staff = [r for r in recipients if r.user is not None and staff_capacity(r.user, application)]
     others = [r for r in recipients if r not in staff]
     return notification_send(
         recipients=staff, kind=transition, application=application, context={**context, **written}
