@@ -44,14 +44,6 @@ class Organisation(models.Model):
     def is_verified(self) -> bool:
         return self.verified_at is not None
 
-    def refusal_for_nanning_talents(self) -> str | None:
-        """Why a Nanning talent may not name this organisation as employer (None: they may)."""
-        if not self.in_nanning_ftz:
-            return str(_("该单位未登记为在自贸试验区南宁片区注册，不能受理南宁片区认定申请。"))
-        if not self.is_verified:
-            return str(_("该单位的营业执照尚未经工作人员核验，暂不能受理申请。请联系单位。"))
-        return None
-
 
 class Department(models.Model):
     """A government department that can be consulted or that reviews (科技局, 公安局, 行政审批局 …)."""

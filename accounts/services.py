@@ -10,7 +10,6 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core import signing
 from django.core.exceptions import ValidationError
@@ -22,6 +21,7 @@ from django.utils.translation import gettext as _
 from accounts import roles
 from accounts.mail import Delivery, mail_on_commit
 from accounts.models import Invitation, Organisation, User
+from talentportal.site import absolute_url
 
 VERIFY_SALT = "accounts.email-verification"
 VERIFY_MAX_AGE = 7 * 24 * 3600
@@ -29,7 +29,7 @@ INVITATION_DAYS = 14
 
 
 def _absolute(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
+    return absolute_url(path)
 
 
 def _add_role(user: User, code: str) -> None:
