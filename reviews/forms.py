@@ -81,6 +81,15 @@ class RevokeForm(forms.Form):
         return data
 
 
+def console_action_form(action: str, application, data=None, *, prefix=None):
+    """The form of one console action; the staff page and the API validate with the same one."""
+    if action == s.T_ACCEPT:
+        return AcceptForm(data, prefix=prefix)
+    if action == s.T_REVOKE:
+        return RevokeForm(data, prefix=prefix, application=application)
+    return ActionForm(data, prefix=prefix, action=action)
+
+
 class ConsultationAnswerForm(forms.Form):
     opinion = forms.ChoiceField(label=_("意见"), choices=OPINION_CHOICES, widget=forms.RadioSelect)
     comment = forms.CharField(

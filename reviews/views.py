@@ -19,16 +19,14 @@ from applications.services import TransitionRefused
 from regulations.codes import BEIHAI, NANNING, TIERS
 from reviews import selectors, services
 from reviews.forms import (
-    AcceptForm,
-    ActionForm,
     AppealDecisionForm,
     AppealForm,
     AppealOpinionForm,
     ConsultationAnswerForm,
     ObjectionDecisionForm,
     ObjectionForm,
-    RevokeForm,
     TierOneFilingForm,
+    console_action_form,
 )
 from reviews.models import Appeal, Consultation, Objection, TierOneFiling
 from reviews.templatetags.reviews_tags import mask_id
@@ -113,12 +111,8 @@ def _render_detail(request, application, *, bound=None, status=200):
     for action in selectors.available_actions(application, user):
         if bound is not None and getattr(bound, "action", None) == action.code:
             form = bound
-        elif action.code == s.T_ACCEPT:
-            form = AcceptForm(prefix=action.code)
-        elif action.code == s.T_REVOKE:
-            form = RevokeForm(prefix=action.code, application=application)
         else:
-            form = ActionForm(prefix=action.code, action=action.code)
+            form = console_action_form(action.code, application, prefix=action.code)
         actions.append((action, form))
     from regulations.models import MaterialType
 
@@ -181,45 +175,12 @@ def act(request, pk, action):
     application = _visible_application(request, pk)
     if action not in selectors.CONSOLE_ACTIONS:
         raise Http404
-    if action == s.T_ACCEPT:
-        form = AcceptForm(request.POST, prefix=action)
-    elif action == s.T_REVOKE:
-        form = RevokeForm(request.POST, prefix=action, application=application)
-    else:
-        form = ActionForm(request.POST, prefix=action, action=action)
+    form = console_action_form(action, application, request.POST, prefix=action)
     if not form.is_valid():
         messages.error(request, _("请检查“%(action)s”的填写。") % {"action": s.TRANSITION_LABELS[action]})
         return _render_detail(request, application, bound=form, status=400)
-    data = form.cleaned_data
-    user = request.user
     try:
-        if action == s.T_ACCEPT:
-            services.review_accept(
-                application=application, by=user, departments=data["departments"], comment=data["comment"]
-            )
-        elif action == s.T_FORWARD:
-            services.review_forward(application=application, by=user, comment=data["comment"])
-        elif action == s.T_FINISH_CONSULTATION:
-            services.review_finish_consultation(application=application, by=user, comment=data["comment"])
-        elif action in (s.T_APPROVE, s.T_APPROVE_FOR_NOTICE):
-            services.decision_approve(application=application, by=user, comment=data["comment"])
-        elif action == s.T_CLOSE_NOTICE:
-            services.notice_close(application=application, by=user)
-        elif action == s.T_ISSUE_CERTIFICATE:
-            services.certificate_issue_action(application=application, by=user)
-        elif action == s.T_RETURN:
-            services.review_return(application=application, by=user, reason=data["reason"], comment=data["comment"])
-        elif action == s.T_REFUSE:
-            services.review_refuse(application=application, by=user, reason=data["reason"], comment=data["comment"])
-        elif action == s.T_REVOKE:
-            services.revocation_record(
-                application=application,
-                by=user,
-                reason_code=data["reason_code"],
-                reason=data["reason"],
-                disqualify_person=data.get("disqualify_person", False),
-                employer_credit_record=data.get("employer_credit_record", False),
-            )
+        services.console_action_take(application=application, action=action, by=request.user, data=form.cleaned_data)
     except TransitionRefused as exc:
         messages.error(request, exc.message)
         application.refresh_from_db()
