@@ -98,7 +98,7 @@ def token_revoke(*, token: ApiToken, by) -> ApiToken:
 
 def token_user(secret: str):
     """The user a presented secret acts as, or None when it is unknown, revoked, or its owner lost the right."""
-    parts = (secret or "").split("_")
+    parts = (secret or "").split("_", 2)
     if len(parts) != 3 or parts[0] != TOKEN_PREFIX:
         return None
     token = ApiToken.objects.select_related("user").filter(prefix=parts[1], revoked_at__isnull=True).first()

@@ -31,9 +31,8 @@ def _page(request, *, form, issued=None, status=200):
         "kind": kind,
         "tokens": services.tokens_visible_to(request.user),
     }
-    response = render(request, "api/tokens.html", context, status=status)
-    response["Cache-Control"] = "no-store"  # the page that shows a new secret must not be kept anywhere
-    return response
+    # The view is never_cache (no-store): the page that shows a new secret must not be kept anywhere.
+    return render(request, "api/tokens.html", context, status=status)
 
 
 @login_required
