@@ -22,7 +22,28 @@ ERROR_SCHEMA = {
 }
 
 
+def _link_created_application(result):
+    """OpenAPI links from a created application to every operation on it: how a client (and schemathesis'
+    stateful phase) follows an application from creation to submission."""
+    paths = result.get("paths", {})
+    created = paths.get("/api/applications", {}).get("post", {}).get("responses", {}).get("201")
+    if created is None:
+        return
+    links = {}
+    for path, operations in paths.items():
+        if not path.startswith("/api/applications/{id}"):
+            continue
+        for operation in operations.values():
+            if "operationId" in operation:
+                links[operation["operationId"]] = {
+                    "operationId": operation["operationId"],
+                    "parameters": {"id": "$response.body#/id"},
+                }
+    created["links"] = links
+
+
 def document_errors(result, generator, request, public):
+    _link_created_application(result)
     result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
     reference = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
     for path in result.get("paths", {}).values():

@@ -110,7 +110,8 @@ class ApplicationSerializer(serializers.ModelSerializer):
             "notice_starts_on",
             "notice_ends_on",
         ]
-        read_only_fields = fields
+        # Output only (writes go through the portal form), but not read_only_fields: DRF would drop the
+        # fields' allow_blank, and the schema would then refuse the empty choice ("") a draft legitimately has.
 
 
 class SubmitSerializer(serializers.Serializer):
@@ -197,7 +198,6 @@ class ConsultationSerializer(serializers.ModelSerializer):
             "comment",
             "answered_at",
         ]
-        read_only_fields = fields
 
 
 class OpinionSerializer(serializers.Serializer):

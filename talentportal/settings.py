@@ -237,7 +237,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Integrations authenticate with a bearer token; the session is for the site's own pages, not a contract.
+    "AUTHENTICATION_WHITELIST": ["api.authentication.ApiTokenAuthentication"],
     "COMPONENT_SPLIT_REQUEST": True,
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.schema.document_errors"],
 }
-

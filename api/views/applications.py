@@ -11,6 +11,7 @@ from rest_framework import serializers, status
 from rest_framework.generics import GenericAPIView
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from api import access
 from api.exceptions import ApiError
@@ -39,7 +40,7 @@ class ApplicationFilterSerializer(serializers.Serializer):
 
 
 def _filters(request) -> dict:
-    filters = ApplicationFilterSerializer(data=request.query_params)
+    filters = ApplicationFilterSerializer(data=request.query_params.dict())
     filters.is_valid(raise_exception=True)
     return filters.validated_data
 
@@ -59,7 +60,11 @@ class ApplicationListView(GenericAPIView):
     serializer_class = ApplicationSerializer
     pagination_class = Pagination
 
-    @extend_schema(parameters=[ApplicationFilterSerializer], operation_id="applications_list")
+    @extend_schema(
+        parameters=[ApplicationFilterSerializer],
+        responses=ApplicationSerializer(many=True),
+        operation_id="applications_list",
+    )
     def get(self, request):
         """The applications you may see: your organisation's or your own; for staff, those of your bureau."""
         page = self.paginate_queryset(_application_queryset(request.user, _filters(request)))
@@ -175,7 +180,7 @@ class MaterialListView(GenericAPIView):
     pagination_class = Pagination
     parser_classes = [MultiPartParser, FormParser]
 
-    @extend_schema(operation_id="materials_list")
+    @extend_schema(responses=MaterialSerializer(many=True), operation_id="materials_list")
     def get(self, request, pk):
         """The current materials (a replaced file stays in the history, not in this list)."""
         application = access.application_for(request, pk)
@@ -202,7 +207,7 @@ class MaterialListView(GenericAPIView):
         return Response(MaterialSerializer(material).data, status=status.HTTP_201_CREATED)
 
 
-class MaterialDownloadView(GenericAPIView):
+class MaterialDownloadView(APIView):
     @extend_schema(
         responses={(200, "application/octet-stream"): bytes},
         operation_id="materials_download",
@@ -226,7 +231,7 @@ class TimelineView(GenericAPIView):
     serializer_class = TimelineEntrySerializer
     pagination_class = Pagination
 
-    @extend_schema(operation_id="applications_timeline")
+    @extend_schema(responses=TimelineEntrySerializer(many=True), operation_id="applications_timeline")
     def get(self, request, pk):
         """Every state change, oldest first: from, to, when, the reason and the opinion. Applicants see what
         the portal shows them; staff see every entry."""

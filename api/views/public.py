@@ -11,6 +11,7 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.parsers import JSONParser
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from api import access
 from api.pagination import Pagination
@@ -31,10 +32,14 @@ class CertificateListView(GenericAPIView):
     serializer_class = CertificateSerializer
     pagination_class = Pagination
 
-    @extend_schema(parameters=[CertificateFilterSerializer], operation_id="certificates_list")
+    @extend_schema(
+        parameters=[CertificateFilterSerializer],
+        responses=CertificateSerializer(many=True),
+        operation_id="certificates_list",
+    )
     def get(self, request):
         """Certificates of the applications you may see, newest first; every version of a reissued one."""
-        filters = CertificateFilterSerializer(data=request.query_params)
+        filters = CertificateFilterSerializer(data=request.query_params.dict())
         filters.is_valid(raise_exception=True)
         queryset = _certificates(request.user)
         if "application" in filters.validated_data:
@@ -51,7 +56,7 @@ class CertificateDetailView(GenericAPIView):
         return Response(CertificateSerializer(get_object_or_404(_certificates(request.user), pk=pk)).data)
 
 
-class CertificatePdfView(GenericAPIView):
+class CertificatePdfView(APIView):
     @extend_schema(responses={(200, "application/pdf"): bytes}, operation_id="certificates_pdf")
     def get(self, request, pk):
         """The signed certificate as issued (the PDF the QR code's verification page vouches for)."""
@@ -118,7 +123,7 @@ EligibilityAnswer = inline_serializer(
 )
 
 
-class EligibilityView(GenericAPIView):
+class EligibilityView(APIView):
     """The eligibility engine (spec §5): the same answer as the pre-check page and `check_eligibility`."""
 
     permission_classes = [AllowAny]

@@ -155,10 +155,14 @@ class ConsultationListView(GenericAPIView):
     serializer_class = ConsultationSerializer
     pagination_class = Pagination
 
-    @extend_schema(parameters=[ConsultationFilterSerializer], operation_id="consultations_list")
+    @extend_schema(
+        parameters=[ConsultationFilterSerializer],
+        responses=ConsultationSerializer(many=True),
+        operation_id="consultations_list",
+    )
     def get(self, request):
         """Consultations on the applications you may see; `?pending=true` for those still unanswered."""
-        filters = ConsultationFilterSerializer(data=request.query_params)
+        filters = ConsultationFilterSerializer(data=request.query_params.dict())
         filters.is_valid(raise_exception=True)
         queryset = _consultations(request.user)
         pending = filters.validated_data.get("pending")
@@ -172,7 +176,7 @@ class ApplicationConsultationsView(GenericAPIView):
     serializer_class = ConsultationSerializer
     pagination_class = Pagination
 
-    @extend_schema(operation_id="applications_consultations")
+    @extend_schema(responses=ConsultationSerializer(many=True), operation_id="applications_consultations")
     def get(self, request, pk):
         """The departments consulted on this application and their opinions."""
         application = access.application_for(request, pk)

@@ -98,3 +98,9 @@ def test_the_docs_load_only_this_sites_scripts_under_its_csp(client):
         assert finders.find(asset), asset
     init = client.get(re.search(r'<script src="(/api/docs/\?[^"]*)"', html).group(1).replace("&amp;", "&"))
     assert init.status_code == 200 and "SwaggerUIBundle" in init.content.decode()
+
+
+@pytest.mark.parametrize("name, args", [("eligibility", []), ("material-download", [1]), ("certificate-pdf", [1])])
+def test_options_is_never_a_server_error(api, name, args):
+    response = api(employer_user()).client.options(reverse(f"api:{name}", args=args))
+    assert response.status_code in (200, 401, 405)
