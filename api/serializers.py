@@ -114,6 +114,24 @@ class ApplicationSerializer(serializers.ModelSerializer):
         # fields' allow_blank, and the schema would then refuse the empty choice ("") a draft legitimately has.
 
 
+class ApplicationDetailSerializer(ApplicationSerializer):
+    """One application, with what its regulation still asks for (lists show the summary above)."""
+
+    required_materials = serializers.SerializerMethodField()
+    missing_materials = serializers.SerializerMethodField()
+
+    class Meta(ApplicationSerializer.Meta):
+        fields = [*ApplicationSerializer.Meta.fields, "required_materials", "missing_materials"]
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_required_materials(self, application) -> list[str]:
+        return application.required_material_codes()
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_missing_materials(self, application) -> list[str]:
+        return application.missing_material_codes()
+
+
 class SubmitSerializer(serializers.Serializer):
     pledge = serializers.BooleanField(help_text="The applicant's pledge that the content is true; must be true")
     pledge_name = serializers.CharField(max_length=120, help_text="The name signed under the pledge")

@@ -18,6 +18,7 @@ from api.exceptions import ApiError
 from api.pagination import Pagination
 from api.serializers import (
     ApplicationCreateSerializer,
+    ApplicationDetailSerializer,
     ApplicationDraftSerializer,
     ApplicationSerializer,
     MaterialSerializer,
@@ -72,7 +73,7 @@ class ApplicationListView(GenericAPIView):
 
     @extend_schema(
         request=ApplicationCreateSerializer,
-        responses={201: ApplicationSerializer},
+        responses={201: ApplicationDetailSerializer},
         operation_id="applications_create",
     )
     def post(self, request):
@@ -92,7 +93,7 @@ class ApplicationListView(GenericAPIView):
                 )
             organisation = start.organisation
         application = svc.application_create(regulation_code=regulation, by=request.user, organisation=organisation)
-        return Response(ApplicationSerializer(application).data, status=status.HTTP_201_CREATED)
+        return Response(ApplicationDetailSerializer(application).data, status=status.HTTP_201_CREATED)
 
 
 def _form_data(application, changes: dict) -> QueryDict | dict:
@@ -110,14 +111,14 @@ def _form_data(application, changes: dict) -> QueryDict | dict:
 
 
 class ApplicationDetailView(GenericAPIView):
-    serializer_class = ApplicationSerializer
+    serializer_class = ApplicationDetailSerializer
 
     @extend_schema(operation_id="applications_read")
     def get(self, request, pk):
-        return Response(ApplicationSerializer(access.application_for(request, pk)).data)
+        return Response(ApplicationDetailSerializer(access.application_for(request, pk)).data)
 
     @extend_schema(
-        request=ApplicationDraftSerializer, responses=ApplicationSerializer, operation_id="applications_update"
+        request=ApplicationDraftSerializer, responses=ApplicationDetailSerializer, operation_id="applications_update"
     )
     def patch(self, request, pk):
         """Change some fields of a draft (or of a file returned for correction). The portal form's rules
@@ -145,7 +146,7 @@ class ApplicationDetailView(GenericAPIView):
         if criterion_code is not ...:
             fields["criterion"] = _criterion(application, criterion_code)
         svc.application_save_draft(application=application, fields=fields, facts=facts, by=request.user)
-        return Response(ApplicationSerializer(application).data)
+        return Response(ApplicationDetailSerializer(application).data)
 
 
 def _criterion(application, code):
@@ -161,9 +162,9 @@ def _criterion(application, code):
 
 
 class ApplicationSubmitView(GenericAPIView):
-    serializer_class = ApplicationSerializer
+    serializer_class = ApplicationDetailSerializer
 
-    @extend_schema(request=SubmitSerializer, responses=ApplicationSerializer, operation_id="applications_submit")
+    @extend_schema(request=SubmitSerializer, responses=ApplicationDetailSerializer, operation_id="applications_submit")
     def post(self, request, pk):
         """Submit (or resubmit after a return for correction) with the applicant's pledge. A refusal lists
         every reason, one per line, in `fields.non_field_errors`."""
@@ -172,7 +173,7 @@ class ApplicationSubmitView(GenericAPIView):
         body.is_valid(raise_exception=True)
         svc.application_submit(application=application, by=request.user, pledge_name=body.validated_data["pledge_name"])
         application.refresh_from_db()
-        return Response(ApplicationSerializer(application).data)
+        return Response(ApplicationDetailSerializer(application).data)
 
 
 class MaterialListView(GenericAPIView):

@@ -16,7 +16,7 @@ from api import access
 from api.exceptions import ApiError
 from api.pagination import Pagination
 from api.serializers import (
-    ApplicationSerializer,
+    ApplicationDetailSerializer,
     ConsultationSerializer,
     OpinionSerializer,
     SubmitSerializer,
@@ -122,7 +122,7 @@ class TransitionsView(GenericAPIView):
         return Response(available_transitions(application, request.user))
 
     @extend_schema(
-        request=TransitionRequestSerializer, responses=ApplicationSerializer, operation_id="transitions_take"
+        request=TransitionRequestSerializer, responses=ApplicationDetailSerializer, operation_id="transitions_take"
     )
     def post(self, request, pk):
         """Take one transition. Refusals say why: 403 not your role, 409 not in this state or a condition is
@@ -138,7 +138,7 @@ class TransitionsView(GenericAPIView):
             raise ApiError(message, code="not_direct", fields={"transition": [message]})
         take_transition(application=application, code=code, user=request.user, body=body.validated_data)
         application.refresh_from_db()
-        return Response(ApplicationSerializer(application).data)
+        return Response(ApplicationDetailSerializer(application).data)
 
 
 class ConsultationFilterSerializer(serializers.Serializer):
