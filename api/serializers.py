@@ -42,6 +42,19 @@ def _draft_field(form_field: forms.Field) -> serializers.Field:
     return serializers.CharField(allow_blank=True, trim_whitespace=False, **common)
 
 
+def _draft_form_fields() -> dict[str, forms.Field]:
+    """Every field any regulation's portal form has: its model fields and the policies' fact fields."""
+    from regulations.policies import all_policies
+    from regulations.policies.fields import fact_field
+
+    fields = dict(ApplicationForm.base_fields)
+    fields["full_time"] = forms.NullBooleanField(label=fields["full_time"].label)
+    for policy in all_policies():
+        for name in policy.fact_fields:
+            fields.setdefault(name, fact_field(name))
+    return fields
+
+
 DRAFT_FIELD_NAMES = sorted(ApplicationForm.base_fields)
 
 
@@ -58,12 +71,16 @@ class ApplicationDraftSerializer(serializers.Serializer):
 
     def get_fields(self):
         fields = super().get_fields()
-        for name in DRAFT_FIELD_NAMES:
-            form_field = ApplicationForm.base_fields[name]
-            if name == "full_time":
-                form_field = forms.NullBooleanField(label=form_field.label)
+        for name, form_field in _draft_form_fields().items():
             fields[name] = _draft_field(form_field)
         return fields
+
+    def validate(self, data):
+        unknown = sorted(set(self.initial_data) - set(self.fields))
+        if unknown:
+            message = _("申请表没有此项。")
+            raise serializers.ValidationError({name: [message] for name in unknown})
+        return data
 
 
 class ApplicationCreateSerializer(serializers.Serializer):

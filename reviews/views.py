@@ -16,7 +16,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from applications import states as s
 from applications.models import Application
 from applications.services import TransitionRefused
-from regulations.codes import BEIHAI, NANNING, TIERS
+from regulations.policies import policy_for, regulation_choices
+from regulations.policies.vocabularies import Tier
 from reviews import selectors, services
 from reviews.forms import (
     AppealDecisionForm,
@@ -62,7 +63,7 @@ def queue(request):
         scope="all" if get.get("scope") == "all" else "mine",
         regulation=get.get("regulation", ""),
         state=get.get("state", ""),
-        tier=get.get("tier", "") if get.get("tier", "") in TIERS else "",
+        tier=get.get("tier", "") if get.get("tier", "") in Tier.values else "",
         overdue=get.get("overdue") == "1",
         q=get.get("q", "")[:100],
     )
@@ -79,9 +80,9 @@ def queue(request):
             "page": page,
             "filters": filters,
             "query": query.urlencode(),
-            "regulations": [(BEIHAI, _("北海市外籍“高精尖缺”人才")), (NANNING, _("南宁片区急需紧缺人才"))],
+            "regulations": regulation_choices(),
             "states": s.STATE_CHOICES,
-            "tiers": TIERS,
+            "tiers": Tier.choices,
         },
     )
 
@@ -131,7 +132,9 @@ def _render_detail(request, application, *, bound=None, status=200):
                 "can_opine": appeal.is_pending
                 and services.can_give_appeal_opinion(appeal, user)
                 and not appeal.opinions.filter(department=user.department).exists(),
-                "can_decide": appeal.is_pending and application.is_beihai and user.has_role("beihai-scitech-approver"),
+                "can_decide": appeal.is_pending
+                and policy_for(application).has_appeal
+                and services.perms.decision_maker(application, user),
                 "opinion_form": _bound_or_new(bound, AppealOpinionForm, f"ao{appeal.pk}"),
                 "decision_form": _bound_or_new(bound, AppealDecisionForm, f"ad{appeal.pk}"),
             }
@@ -157,6 +160,7 @@ def _render_detail(request, application, *, bound=None, status=200):
         "filing": filing,
         "tier_one_form": tier_one_form,
         "revocation": getattr(application, "revocation", None) if application.state == s.REVOKED else None,
+        "fraud_finding": getattr(application, "fraud_finding", None),
         "fields": selectors.application_fields(application),
         "timeline": selectors.timeline(application),
         "history": selectors.history_diff(application),
@@ -321,6 +325,11 @@ def tier_one_filing(request, pk):
         return _render_detail(request, application, bound=form, status=403)
     messages.success(request, _("备案与人才卡信息已保存。"))
     return redirect("reviews:application", pk=application.pk)
+
+
+@staff_required
+def tier_one_filings(request):
+    return render(request, "reviews/tier_one_filings.html", {"rows": selectors.pending_tier_one_filings(request.user)})
 
 
 # ---------------------------------------------------------------- public notice and objections

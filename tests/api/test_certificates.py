@@ -60,14 +60,15 @@ def test_verification_is_public_and_masks_the_document(api, certificate):
 
 
 def test_verification_follows_the_application(api, certificate):
-    from regulations.codes import REVOCATION_BEIHAI_FRAUD
+    from regulations.policies.vocabularies import MisconductReason
     from reviews.services import revocation_record
 
     revocation_record(
         application=certificate.application,
         by=staff_user(roles.BEIHAI_SCITECH_APPROVER),
-        reason_code=REVOCATION_BEIHAI_FRAUD,
+        reason_code=MisconductReason.BEIHAI_FRAUD,
         reason="伪造学历证明",
+        disqualify_person=True,
     )
     body = api(language="en").get(reverse("api:verify", args=[certificate.verify_token])).json()
     assert body["status"] == "revoked" and body["status_label"] == "Revoked"
