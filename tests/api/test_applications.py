@@ -190,6 +190,14 @@ def test_a_field_of_the_other_regulations_form_is_refused(api):
     assert list(body["fields"]) == ["county"]
 
 
+def test_an_unknown_field_is_refused_by_name(api):
+    application = beihai_draft()
+    response = api(application.created_by).patch(url("application", application), {"salary": 1, "full_name": "X"})
+    assert list(assert_error(response, 400, "invalid")["fields"]) == ["salary"]
+    application.refresh_from_db()
+    assert application.full_name == "John Smith"
+
+
 def test_the_criterion_is_chosen_by_code(api):
     application = beihai_draft(criterion=None)
     client = api(application.created_by)
@@ -242,9 +250,11 @@ def test_a_complete_beihai_file_is_submitted_through_the_api(api):
     application = Application.objects.get(pk=created["id"])
     assert client.patch(url("application", application), BEIHAI_JSON).status_code == 200
     assert client.patch(url("application", application), {"criterion": "BH-1"}).json()["criterion"] == "BH-1"
-    application.refresh_from_db()
-    for code in application.required_material_codes():
+    missing = client.get(url("application", application)).json()["missing_materials"]
+    assert missing  # the API tells the HR system what still has to be uploaded
+    for code in missing:
         assert client.upload(url("materials", application), code, pdf(f"{code}.pdf")).status_code == 201
+    assert client.get(url("application", application)).json()["missing_materials"] == []
     response = client.post(url("application-submit", application), {"pledge": True, "pledge_name": "John Smith"})
     assert response.status_code == 200, response.json()
     assert response.json()["state"] == s.SUBMITTED and response.json()["submitted_at"]
