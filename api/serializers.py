@@ -244,6 +244,7 @@ class CertificateSerializer(serializers.ModelSerializer):
     application = serializers.IntegerField(source="application_id")
     status = serializers.SerializerMethodField()
     pdf = serializers.SerializerMethodField()
+    verify = serializers.SerializerMethodField()
 
     class Meta:
         model = Certificate
@@ -263,6 +264,7 @@ class CertificateSerializer(serializers.ModelSerializer):
             "pdf_sha256",
             "pdf_size",
             "pdf",
+            "verify",
         ]
         read_only_fields = fields
 
@@ -277,6 +279,12 @@ class CertificateSerializer(serializers.ModelSerializer):
         from django.urls import reverse
 
         return reverse("api:certificate-pdf", args=[certificate.pk])
+
+    @extend_schema_field(serializers.CharField(help_text="The public check behind the certificate's QR code"))
+    def get_verify(self, certificate) -> str:
+        from django.urls import reverse
+
+        return reverse("api:verify", args=[certificate.verify_token])
 
 
 class VerificationSerializer(serializers.Serializer):

@@ -50,7 +50,10 @@ def test_anyone_else_gets_404(api, certificate, who):
 
 
 def test_verification_is_public_and_masks_the_document(api, certificate):
-    response = api().get(reverse("api:verify", args=[certificate.verify_token]))
+    holder = api(employer_user(certificate.application.organisation))
+    verify = holder.get(reverse("api:certificate", args=[certificate.pk])).json()["verify"]
+    assert verify == reverse("api:verify", args=[certificate.verify_token])
+    response = api().get(verify)
     assert response.status_code == 200
     body = response.json()
     assert body["number"] == certificate.number and body["status"] == "valid"
