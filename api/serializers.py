@@ -198,8 +198,17 @@ class TransitionRequestSerializer(serializers.Serializer):
         child=serializers.SlugField(), required=False, help_text="accept: codes of further departments to consult"
     )
     reason_code = serializers.CharField(required=False, allow_blank=True, max_length=60)
+    fraud_code = serializers.CharField(required=False, allow_blank=True, max_length=60)
     disqualify_person = serializers.BooleanField(required=False)
     employer_credit_record = serializers.BooleanField(required=False)
+    tier = serializers.CharField(required=False, allow_blank=True, max_length=3, help_text="approve (case by case)")
+
+    def validate(self, data):
+        unknown = sorted(set(self.initial_data) - set(self.fields))
+        if unknown:
+            message = _("该操作没有此项。")
+            raise serializers.ValidationError({name: [message] for name in unknown})
+        return data
 
 
 class TimelineEntrySerializer(serializers.ModelSerializer):

@@ -185,3 +185,29 @@ def test_another_department_may_not_answer_and_strangers_do_not_see_it(api):
     assert_error(api(employer_user()).post(opinion, {"opinion": "agree"}), 404, "not_found")
     consultation.refresh_from_db()
     assert consultation.answered_at is None
+
+
+def test_a_refusal_for_fraud_carries_its_consequences_as_on_the_console(api):
+    from regulations.models import Disqualification
+    from regulations.policies import policy_for
+
+    application = make_application(state=s.SUBMITTED)
+    reviewer = api(staff_user(roles.BEIHAI_SCITECH_REVIEWER))
+    listed = {row["code"]: row["fields"] for row in reviewer.get(url("transitions", application.pk)).json()}
+    assert "fraud_code" in listed[s.T_REFUSE]
+    # The console form's rule: a consequence of fraud needs the kind of fraud.
+    half = take(reviewer, application, s.T_REFUSE, reason="护照系伪造", disqualify_person=True)
+    assert "fraud_code" in assert_error(half, 400, "invalid")["fields"]
+    fraud_code = policy_for(application).fraud_reasons[0]
+    response = take(
+        reviewer, application, s.T_REFUSE, reason="护照系伪造", disqualify_person=True, fraud_code=fraud_code
+    )
+    assert response.json()["state"] == s.REFUSED
+    assert Disqualification.objects.filter(document_number=application.document_number).exists()
+
+
+def test_unknown_members_of_a_transition_body_are_refused(api):
+    application = make_application(state=s.SUBMITTED)
+    reviewer = api(staff_user(roles.BEIHAI_SCITECH_REVIEWER))
+    body = assert_error(take(reviewer, application, s.T_RETURN, reason="x", reasons="typo"), 400, "invalid")
+    assert list(body["fields"]) == ["reasons"]
