@@ -143,6 +143,7 @@ class TransitionsView(GenericAPIView):
 
 class ConsultationFilterSerializer(serializers.Serializer):
     pending = serializers.BooleanField(required=False, allow_null=True, default=None)
+    department = serializers.SlugField(required=False, help_text="Department code, e.g. beihai-public-security")
 
 
 def _consultations(user):
@@ -161,13 +162,16 @@ class ConsultationListView(GenericAPIView):
         operation_id="consultations_list",
     )
     def get(self, request):
-        """Consultations on the applications you may see; `?pending=true` for those still unanswered."""
+        """Consultations on the applications you may see; `?pending=true` for those still unanswered,
+        `?department=` for one department's (a consulted department's own queue)."""
         filters = ConsultationFilterSerializer(data=request.query_params.dict())
         filters.is_valid(raise_exception=True)
         queryset = _consultations(request.user)
         pending = filters.validated_data.get("pending")
         if pending is not None:
             queryset = queryset.filter(answered_at__isnull=pending)
+        if "department" in filters.validated_data:
+            queryset = queryset.filter(department__code=filters.validated_data["department"])
         page = self.paginate_queryset(queryset.order_by("requested_at", "pk"))
         return self.get_paginated_response(ConsultationSerializer(page, many=True).data)
 

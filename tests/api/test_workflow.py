@@ -162,7 +162,8 @@ def test_a_consulted_department_answers_once(api):
     application = make_application(state=s.CONSULTATION)
     (consultation,) = consult(application, "beihai-public-security")
     officer = api(department_user("beihai-public-security"))
-    pending = officer.get(reverse("api:consultations"), pending="true").json()
+    consult(application, "beihai-health")
+    pending = officer.get(reverse("api:consultations"), pending="true", department="beihai-public-security").json()
     assert [row["id"] for row in pending["results"]] == [consultation.pk]
     opinion = reverse("api:consultation-opinion", args=[consultation.pk])
     assert "comment" in assert_error(officer.post(opinion, {"opinion": "disagree"}), 400, "invalid")["fields"]
@@ -171,7 +172,10 @@ def test_a_consulted_department_answers_once(api):
     consultation.refresh_from_db()
     assert consultation.opinion == "agree" and consultation.answered_by.department.code == "beihai-public-security"
     assert_error(officer.post(opinion, {"opinion": "agree"}), 409, "conflict")
-    assert officer.get(reverse("api:consultations"), pending="true").json()["count"] == 0
+    assert (
+        officer.get(reverse("api:consultations"), pending="true", department="beihai-public-security").json()["count"]
+        == 0
+    )
 
 
 def test_another_department_may_not_answer_and_strangers_do_not_see_it(api):
