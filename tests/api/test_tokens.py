@@ -123,3 +123,13 @@ def test_creation_and_revocation_are_in_the_tokens_history(client):
 def test_malformed_or_unknown_tokens_are_401(client, header):
     response = client.get(reverse("api:applications"), HTTP_AUTHORIZATION=header)
     assert_error(response, 401, "authentication_failed")
+
+
+def test_the_token_page_is_linked_for_employers_and_staff_only(client):
+    for user, linked in (
+        (employer_user(), True),
+        (staff_user(roles.BEIHAI_SCITECH_REVIEWER), True),
+        (talent_user(), False),
+    ):
+        client.force_login(user)
+        assert (f'href="{PAGE}"' in client.get("/").content.decode()) is linked
