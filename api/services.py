@@ -85,7 +85,7 @@ def token_create(*, user, name: str) -> IssuedToken:
 
 @transaction.atomic
 def token_revoke(*, token: ApiToken, by) -> ApiToken:
-    locked = tokens_visible_to(by).select_for_update().filter(pk=token.pk).first()
+    locked = tokens_visible_to(by).select_related(None).select_for_update().filter(pk=token.pk).first()
     if locked is None:
         raise TokenRefused(_("您不能吊销该令牌。"), code="forbidden")
     if locked.revoked_at is None:
