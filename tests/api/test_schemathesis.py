@@ -7,11 +7,14 @@ content type, headers, body) is documented; plus authentication is enforced and 
 """
 
 from collections import Counter
+from contextlib import contextmanager
 
 import hypothesis
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from django.test import override_settings
 from hypothesis import HealthCheck, Phase
 from schemathesis.checks import not_a_server_error
@@ -69,8 +72,21 @@ def employer_token(db):
     CURRENT_TOKEN.clear()
 
 
+@contextmanager
+def connections_kept_open():
+    """Django's WSGI handler closes the database connection when a request ends; inside a test's transaction
+    that would end the test's connection (PostgreSQL). Django's own test client turns this off the same way."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
 # The schema as served (no database is needed to serve it); schemathesis' test client calls it "localhost".
-with override_settings(ALLOWED_HOSTS=["localhost"]):
+with override_settings(ALLOWED_HOSTS=["localhost"]), connections_kept_open():
     schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", get_wsgi_application())
 
 
@@ -86,8 +102,10 @@ class EmployerToken:
 
 
 @pytest.fixture(autouse=True)
-def _schemathesis_host(settings):
+def _in_process_wsgi(settings):
     settings.ALLOWED_HOSTS = ["localhost"]
+    with connections_kept_open():
+        yield
 
 
 @schema.parametrize()
