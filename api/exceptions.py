@@ -78,9 +78,13 @@ def _drf_error(exc: exceptions.APIException) -> tuple[str, str, dict]:
 
 def exception_handler(exc, context):
     """DRF's EXCEPTION_HANDLER: every refusal as the one JSON shape with the right status code."""
+    from applications.access import StaffVerificationRequired
     from regulations.facts import FactsError
 
     headers = {}
+    if isinstance(exc, StaffVerificationRequired):
+        message = _("查看个人档案前须先完成动态验证码验证；接口请使用在已验证会话中创建的令牌。")
+        return Response(error_body("second_factor_required", message), status=status.HTTP_403_FORBIDDEN)
     if isinstance(exc, Http404):
         exc = exceptions.NotFound(_("未找到，或您无权查看。"))
     elif isinstance(exc, DjangoPermissionDenied):

@@ -10,7 +10,6 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts import roles
 from api.models import ApiToken
 
 TOKEN_PREFIX = "tp"
@@ -41,9 +40,11 @@ def token_kind_for(user) -> str | None:
     """ "organisation" for an employer user, "staff" for bureau staff, None for anyone else."""
     if not user or not user.is_authenticated or not user.is_active:
         return None
-    if user.has_role(*roles.STAFF_ROLES):
+    from applications.access import is_staff_user
+
+    if is_staff_user(user):
         return "staff"
-    if user.organisation_id and user.has_role(roles.EMPLOYER):
+    if user.is_employer:
         return "organisation"
     return None
 

@@ -13,7 +13,6 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from api import access
 from api.exceptions import ApiError
 from api.pagination import Pagination
 from api.serializers import (
@@ -26,7 +25,7 @@ from api.serializers import (
     SubmitSerializer,
     TimelineEntrySerializer,
 )
-from applications import selectors
+from applications import access, selectors
 from applications import services as svc
 from applications import states as s
 from applications.forms import ApplicationForm, NanningStartForm
@@ -47,7 +46,7 @@ def _filters(request) -> dict:
 
 
 def _application_queryset(user, filters: dict):
-    queryset = access.applications_for(user).select_related("organisation", "regulation_version", "criterion")
+    queryset = access.applications_visible_to(user).select_related("organisation", "regulation_version", "criterion")
     if "state" in filters:
         queryset = queryset.filter(state=filters["state"])
     if "regulation" in filters:
@@ -115,7 +114,7 @@ class ApplicationDetailView(GenericAPIView):
 
     @extend_schema(operation_id="applications_read")
     def get(self, request, pk):
-        return Response(ApplicationDetailSerializer(access.application_for(request, pk)).data)
+        return Response(ApplicationDetailSerializer(access.application_for(request, pk, purpose=access.VIEW)).data)
 
     @extend_schema(
         request=ApplicationDraftSerializer, responses=ApplicationDetailSerializer, operation_id="applications_update"
@@ -123,8 +122,8 @@ class ApplicationDetailView(GenericAPIView):
     def patch(self, request, pk):
         """Change some fields of a draft (or of a file returned for correction). The portal form's rules
         apply; nothing is saved when any field is refused."""
-        application = access.application_for(request, pk)
-        if not selectors.can_edit_application(request.user, application):
+        application = access.application_for(request, pk, purpose=access.OWN)
+        if not access.can_edit(request.user, application):
             raise svc.PortalRefused(_("该申请当前不能修改。"), code="not_editable")
         body = ApplicationDraftSerializer(data=request.data)
         body.is_valid(raise_exception=True)
@@ -168,7 +167,7 @@ class ApplicationSubmitView(GenericAPIView):
     def post(self, request, pk):
         """Submit (or resubmit after a return for correction) with the applicant's pledge. A refusal lists
         every reason, one per line, in `fields.non_field_errors`."""
-        application = access.application_for(request, pk)
+        application = access.application_for(request, pk, purpose=access.OWN)
         body = SubmitSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         svc.application_submit(application=application, by=request.user, pledge_name=body.validated_data["pledge_name"])
@@ -184,7 +183,7 @@ class MaterialListView(GenericAPIView):
     @extend_schema(responses=MaterialSerializer(many=True), operation_id="materials_list")
     def get(self, request, pk):
         """The current materials (a replaced file stays in the history, not in this list)."""
-        application = access.application_for(request, pk)
+        application = access.application_for(request, pk, purpose=access.VIEW)
         page = self.paginate_queryset(selectors.current_materials(application).order_by("material_code", "-pk"))
         return self.get_paginated_response(MaterialSerializer(page, many=True).data)
 
@@ -196,7 +195,7 @@ class MaterialListView(GenericAPIView):
     def post(self, request, pk):
         """Upload one material (multipart: material_code, file). The portal's checks apply: the type is read
         from the content (PDF, JPEG, PNG), the size is limited, images are checked for decompression bombs."""
-        application = access.application_for(request, pk)
+        application = access.application_for(request, pk, purpose=access.OWN)
         body = MaterialUploadSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         material = svc.material_upload(
@@ -216,7 +215,7 @@ class MaterialDownloadView(APIView):
     )
     def get(self, request, pk):
         material = get_object_or_404(Material, pk=pk)
-        access.application_for(request, material.application_id)
+        access.application_for(request, material.application_id, purpose=access.MATERIAL, obj=material)
         try:
             handle = material.file.open("rb")
         except FileNotFoundError:
@@ -236,9 +235,9 @@ class TimelineView(GenericAPIView):
     def get(self, request, pk):
         """Every state change, oldest first: from, to, when, the reason and the opinion. Applicants see what
         the portal shows them; staff see every entry."""
-        application = access.application_for(request, pk)
+        application = access.application_for(request, pk, purpose=access.VIEW)
         logs = selectors.visible_timeline(application)
-        if not access.sees_internal_timeline(request.user):
+        if not access.staff_capacity(request.user, application):
             logs = logs.filter(visible_to_applicant=True)
         page = self.paginate_queryset(logs)
         return self.get_paginated_response(TimelineEntrySerializer(page, many=True).data)

@@ -13,15 +13,17 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from api import access
 from api.pagination import Pagination
 from api.serializers import CertificateSerializer, VerificationSerializer
+from applications import access
 from certificates import selectors as certificate_selectors
 from certificates.models import Certificate
 
 
 def _certificates(user):
-    return Certificate.objects.filter(application__in=access.applications_for(user)).select_related("application")
+    return Certificate.objects.filter(application__in=access.applications_visible_to(user)).select_related(
+        "application"
+    )
 
 
 class CertificateFilterSerializer(serializers.Serializer):
@@ -53,7 +55,9 @@ class CertificateDetailView(GenericAPIView):
 
     @extend_schema(operation_id="certificates_read")
     def get(self, request, pk):
-        return Response(CertificateSerializer(get_object_or_404(_certificates(request.user), pk=pk)).data)
+        certificate = get_object_or_404(_certificates(request.user), pk=pk)
+        access.application_for(request, certificate.application_id, purpose=access.VIEW, obj=certificate)
+        return Response(CertificateSerializer(certificate).data)
 
 
 class CertificatePdfView(APIView):
@@ -61,6 +65,7 @@ class CertificatePdfView(APIView):
     def get(self, request, pk):
         """The signed certificate as issued (the PDF the QR code's verification page vouches for)."""
         certificate = get_object_or_404(_certificates(request.user), pk=pk)
+        access.application_for(request, certificate.application_id, purpose=access.CERTIFICATE, obj=certificate)
         try:
             handle = certificate.pdf.open("rb")
         except FileNotFoundError:

@@ -11,6 +11,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from api import services
+from applications import access
+from audit.otp import second_factor_url
 
 
 class TokenForm(forms.Form):
@@ -38,6 +40,9 @@ def _page(request, *, form, issued=None, status=200):
 @login_required
 @never_cache
 def tokens(request):
+    if services.token_kind_for(request.user) == "staff" and access.staff_verification_missing(request):
+        # A staff token opens people's files without a second factor of its own: issue it only after one.
+        return redirect(second_factor_url(request.get_full_path()))
     if request.method != "POST":
         return _page(request, form=TokenForm())
     form = TokenForm(request.POST)

@@ -4,6 +4,7 @@ Which transitions exist, who may take them and when is the state machine's (appl
 applications.permissions); what each one does is the services'. This module only routes a request to them.
 """
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
@@ -12,7 +13,6 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
 from accounts.models import Department
-from api import access
 from api.exceptions import ApiError
 from api.pagination import Pagination
 from api.serializers import (
@@ -23,6 +23,7 @@ from api.serializers import (
     TransitionRequestSerializer,
     TransitionSerializer,
 )
+from applications import access
 from applications import services as svc
 from applications import states as s
 from reviews import services as review_services
@@ -112,13 +113,23 @@ def take_transition(*, application, code: str, user, body: dict) -> None:
         review_services.console_action_take(application=application, action=code, by=user, data=data)
 
 
+def _for_action(request, pk):
+    """Staff act on a file as staff (recorded as the console records it); the applicant side on its own."""
+    if access.is_staff_user(request.user):
+        try:
+            return access.application_for(request, pk, purpose=access.ACT)
+        except Http404:
+            pass
+    return access.application_for(request, pk, purpose=access.OWN)
+
+
 class TransitionsView(GenericAPIView):
     serializer_class = TransitionSerializer
 
     @extend_schema(responses=TransitionSerializer(many=True), operation_id="transitions_list")
     def get(self, request, pk):
         """What you may do with this application now, and what to send with each."""
-        application = access.application_for(request, pk)
+        application = access.application_for(request, pk, purpose=access.VIEW)
         return Response(available_transitions(application, request.user))
 
     @extend_schema(
@@ -127,7 +138,7 @@ class TransitionsView(GenericAPIView):
     def post(self, request, pk):
         """Take one transition. Refusals say why: 403 not your role, 409 not in this state or a condition is
         unmet (for example missing materials or unanswered consultations), 400 a reason is missing."""
-        application = access.application_for(request, pk)
+        application = _for_action(request, pk)
         body = TransitionRequestSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         code = body.validated_data["transition"]
@@ -147,7 +158,7 @@ class ConsultationFilterSerializer(serializers.Serializer):
 
 
 def _consultations(user):
-    return Consultation.objects.filter(application__in=access.applications_for(user)).select_related(
+    return Consultation.objects.filter(application__in=access.applications_visible_to(user)).select_related(
         "department", "application"
     )
 
@@ -183,7 +194,7 @@ class ApplicationConsultationsView(GenericAPIView):
     @extend_schema(responses=ConsultationSerializer(many=True), operation_id="applications_consultations")
     def get(self, request, pk):
         """The departments consulted on this application and their opinions."""
-        application = access.application_for(request, pk)
+        application = access.application_for(request, pk, purpose=access.VIEW)
         queryset = _consultations(request.user).filter(application=application).order_by("requested_at", "pk")
         page = self.paginate_queryset(queryset)
         return self.get_paginated_response(ConsultationSerializer(page, many=True).data)
@@ -196,6 +207,7 @@ class ConsultationOpinionView(GenericAPIView):
     def post(self, request, pk):
         """The consulted department records agree or disagree (disagree needs a comment), once."""
         consultation = get_object_or_404(_consultations(request.user), pk=pk)
+        access.application_for(request, consultation.application_id, purpose=access.ACT)
         body = OpinionSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         form = ConsultationAnswerForm(body.validated_data)
