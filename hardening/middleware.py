@@ -40,6 +40,13 @@ def _values_problem(values, *, limit: int) -> str | None:
     return None
 
 
+def _signed_by_other_means(request) -> bool:
+    """Whether an authenticator of settings.REQUEST_AUTHENTICATORS (an API token, say) names a user."""
+    from django.utils.module_loading import import_string
+
+    return any(import_string(path)(request) is not None for path in settings.REQUEST_AUTHENTICATORS)
+
+
 class HardeningMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -86,7 +93,7 @@ class HardeningMiddleware:
                 413,
             )
         user = getattr(request, "user", None)
-        if not (user and user.is_authenticated):
+        if not (user and user.is_authenticated) and not _signed_by_other_means(request):
             if length > settings.ANONYMOUS_MAX_REQUEST_BYTES:
                 return (
                     _("提交的内容过大（未登录时上限为%(limit)s）。请登录后再上传文件。")

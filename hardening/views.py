@@ -12,7 +12,11 @@ def _wants_json(request) -> bool:
 
 def bad_input_response(request, message: str, *, status: int = 400):
     if _wants_json(request):
-        return JsonResponse({"error": message, "key": None}, status=status, json_dumps_params={"ensure_ascii": False})
+        # The API's one error shape (api.exceptions), also for what is refused before it is reached.
+        from api.exceptions import error_body
+
+        body = error_body("too_large" if status == 413 else "invalid", message)
+        return JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})
     return render(request, "hardening/bad_input.html", {"message": message, "status": status}, status=status)
 
 

@@ -155,6 +155,20 @@ class ApproveForm(ActionForm):
             del self.fields["tier"]
 
 
+def console_action_form(action: str, application, data=None, *, prefix=None):
+    """The console form of an action: what it asks depends on the action and the file's regulation.
+    The staff page and the API validate with the same one."""
+    if action == s.T_ACCEPT:
+        return AcceptForm(data, prefix=prefix, application=application)
+    if action == s.T_REVOKE:
+        return RevokeForm(data, prefix=prefix, application=application)
+    if action == s.T_REFUSE:
+        return RefuseForm(data, prefix=prefix, application=application)
+    if action in (s.T_APPROVE, s.T_APPROVE_FOR_NOTICE):
+        return ApproveForm(data, prefix=prefix, action=action, application=application)
+    return ActionForm(data, prefix=prefix, action=action)
+
+
 class ConsultationAnswerForm(forms.Form):
     opinion = forms.ChoiceField(label=_("意见"), choices=OPINION_CHOICES, widget=forms.RadioSelect)
     comment = forms.CharField(

@@ -58,6 +58,50 @@ def review_transition(*, application: Application, transition: str, by, reason: 
         )
 
 
+def console_action_take(*, application: Application, action: str, by, data: dict) -> Application:
+    """One console action (a code of reviews.selectors.CONSOLE_ACTIONS) with the cleaned data of its form.
+
+    The staff page and the API both call this, so an action means the same whichever way it is taken.
+    """
+    comment = data.get("comment", "")
+    if action == s.T_ACCEPT:
+        review_accept(application=application, by=by, departments=data.get("departments") or (), comment=comment)
+    elif action == s.T_FORWARD:
+        review_forward(application=application, by=by, comment=comment)
+    elif action == s.T_FINISH_CONSULTATION:
+        review_finish_consultation(application=application, by=by, comment=comment)
+    elif action in (s.T_APPROVE, s.T_APPROVE_FOR_NOTICE):
+        decision_approve(application=application, by=by, comment=comment, tier=data.get("tier", ""))
+    elif action == s.T_CLOSE_NOTICE:
+        notice_close(application=application, by=by)
+    elif action == s.T_ISSUE_CERTIFICATE:
+        certificate_issue_action(application=application, by=by)
+    elif action == s.T_RETURN:
+        review_return(application=application, by=by, reason=data["reason"], comment=comment)
+    elif action == s.T_REFUSE:
+        review_refuse(
+            application=application,
+            by=by,
+            reason=data["reason"],
+            comment=comment,
+            fraud_code=data.get("fraud_code", ""),
+            disqualify_person=data.get("disqualify_person", False),
+            employer_credit_record=data.get("employer_credit_record", False),
+        )
+    elif action == s.T_REVOKE:
+        revocation_record(
+            application=application,
+            by=by,
+            reason_code=data["reason_code"],
+            reason=data["reason"],
+            disqualify_person=data.get("disqualify_person", False),
+            employer_credit_record=data.get("employer_credit_record", False),
+        )
+    else:
+        _refuse(_("未知的操作。"), "unknown")
+    return application
+
+
 # ---------------------------------------------------------------- preliminary review
 
 

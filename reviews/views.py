@@ -24,18 +24,14 @@ from regulations.policies import policy_for, regulation_choices
 from regulations.policies.vocabularies import Tier
 from reviews import selectors, services
 from reviews.forms import (
-    AcceptForm,
-    ActionForm,
     AppealDecisionForm,
     AppealForm,
     AppealOpinionForm,
-    ApproveForm,
     ConsultationAnswerForm,
     ObjectionDecisionForm,
     ObjectionForm,
-    RefuseForm,
-    RevokeForm,
     TierOneFilingForm,
+    console_action_form,
 )
 from reviews.models import Appeal, Consultation, Objection, TierOneFiling
 from reviews.templatetags.reviews_tags import mask_id
@@ -117,7 +113,7 @@ def _render_detail(request, application, *, bound=None, status=200):
         if bound is not None and getattr(bound, "action", None) == action.code:
             form = bound
         else:
-            form = _action_form(action.code, application)
+            form = console_action_form(action.code, application, prefix=action.code)
         actions.append((action, form))
     from regulations.models import MaterialType
 
@@ -182,19 +178,6 @@ def _render_detail(request, application, *, bound=None, status=200):
     return render(request, "reviews/application.html", context, status=status)
 
 
-def _action_form(action, application, data=None):
-    """The console form of an action: what it asks depends on the action and the file's regulation."""
-    if action == s.T_ACCEPT:
-        return AcceptForm(data, prefix=action, application=application)
-    if action == s.T_REVOKE:
-        return RevokeForm(data, prefix=action, application=application)
-    if action == s.T_REFUSE:
-        return RefuseForm(data, prefix=action, application=application)
-    if action in (s.T_APPROVE, s.T_APPROVE_FOR_NOTICE):
-        return ApproveForm(data, prefix=action, action=action, application=application)
-    return ActionForm(data, prefix=action, action=action)
-
-
 @staff_required
 def application_detail(request, pk):
     return _render_detail(request, access.application_for(request, pk, purpose=access.CONSOLE))
@@ -206,50 +189,12 @@ def act(request, pk, action):
     application = access.application_for(request, pk, purpose=access.ACT)
     if action not in selectors.CONSOLE_ACTIONS:
         raise Http404
-    form = _action_form(action, application, request.POST)
+    form = console_action_form(action, application, request.POST, prefix=action)
     if not form.is_valid():
         messages.error(request, _("请检查“%(action)s”的填写。") % {"action": s.TRANSITION_LABELS[action]})
         return _render_detail(request, application, bound=form, status=400)
-    data = form.cleaned_data
-    user = request.user
     try:
-        if action == s.T_ACCEPT:
-            services.review_accept(
-                application=application, by=user, departments=data["departments"], comment=data["comment"]
-            )
-        elif action == s.T_FORWARD:
-            services.review_forward(application=application, by=user, comment=data["comment"])
-        elif action == s.T_FINISH_CONSULTATION:
-            services.review_finish_consultation(application=application, by=user, comment=data["comment"])
-        elif action in (s.T_APPROVE, s.T_APPROVE_FOR_NOTICE):
-            services.decision_approve(
-                application=application, by=user, comment=data["comment"], tier=data.get("tier", "")
-            )
-        elif action == s.T_CLOSE_NOTICE:
-            services.notice_close(application=application, by=user)
-        elif action == s.T_ISSUE_CERTIFICATE:
-            services.certificate_issue_action(application=application, by=user)
-        elif action == s.T_RETURN:
-            services.review_return(application=application, by=user, reason=data["reason"], comment=data["comment"])
-        elif action == s.T_REFUSE:
-            services.review_refuse(
-                application=application,
-                by=user,
-                reason=data["reason"],
-                comment=data["comment"],
-                fraud_code=data.get("fraud_code", ""),
-                disqualify_person=data.get("disqualify_person", False),
-                employer_credit_record=data.get("employer_credit_record", False),
-            )
-        elif action == s.T_REVOKE:
-            services.revocation_record(
-                application=application,
-                by=user,
-                reason_code=data["reason_code"],
-                reason=data["reason"],
-                disqualify_person=data.get("disqualify_person", False),
-                employer_credit_record=data.get("employer_credit_record", False),
-            )
+        services.console_action_take(application=application, action=action, by=request.user, data=form.cleaned_data)
     except TransitionRefused as exc:
         messages.error(request, exc.message)
         application.refresh_from_db()

@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("notifications.urls")),
     path("", include("audit.urls")),
     path("", include("benefits.urls")),
+    path("", include("api.urls")),
     path("admin/", admin.site.urls),
 ]
 

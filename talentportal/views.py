@@ -22,9 +22,26 @@ def home(request):
     return render(request, "home.html")
 
 
+def _api_error(request, status, code, message):
+    """Under /api/ even Django's own error pages answer in the API's one error shape."""
+    if not request.path.startswith("/api/"):
+        return None
+    from api.exceptions import error_body
+
+    return JsonResponse(error_body(code, message), status=status)
+
+
 def error_404(request, exception):
-    return render(request, "errors/404.html", status=404)
+    from django.utils.translation import gettext as _
+
+    return _api_error(request, 404, "not_found", _("未找到，或您无权查看。")) or render(
+        request, "errors/404.html", status=404
+    )
 
 
 def error_500(request):
-    return render(request, "errors/500.html", status=500)
+    from django.utils.translation import gettext as _
+
+    return _api_error(request, 500, "server_error", _("服务器内部错误，已记录，请稍后再试。")) or render(
+        request, "errors/500.html", status=500
+    )

@@ -34,6 +34,7 @@ from tests.access.world import (
     NN_NOTICE,
     NN_REVIEW,
     NN_REVIEWER,
+    OTHER_TALENT,
     OWN_EMPLOYER,
     OWN_ORG_REVIEWER,
     OWN_TALENT,
@@ -112,6 +113,11 @@ def service_request_page(ok):
     return lambda role, case: 302 if role == ANONYMOUS else ok if role in OWNERS | {NN_REVIEWER} else 404
 
 
+def api_file(ok=200):
+    """The JSON API: the same viewers as the file's pages; 401 (not a login redirect) without credentials."""
+    return lambda role, case: 401 if role == ANONYMOUS else ok if role in SEES[case] else 404
+
+
 def everyone(code):
     return lambda role, case: code
 
@@ -154,7 +160,6 @@ EXPECTATIONS = {
     "accounts:password_reset_confirm": Expect(everyone(200), args=lambda case: ["MQ", "bad-token"], per_case=False),
     "accounts:password_reset_complete": Expect(everyone(200), per_case=False),
     "regulations:precheck": Expect(everyone(200), per_case=False),
-    "regulations:api_eligibility": Expect(everyone(405), per_case=False),
     "reviews:notices": Expect(everyone(200), per_case=False),
     # ---- portal lists
     "applications:dashboard": Expect(by_role(200, anonymous=302), per_case=False),
@@ -265,6 +270,40 @@ EXPECTATIONS = {
     "reviews:tier_one_filings": Expect(
         lambda role, case: 302 if role == ANONYMOUS else 200 if role in STAFF else 403, per_case=False
     ),
+    # ---- the JSON API (issue 13): the same rule as the pages above, answered as 401/404 JSON
+    "api:schema": Expect(everyone(200), per_case=False),
+    "api:docs": Expect(everyone(200), per_case=False),
+    "api:eligibility": Expect(everyone(405), per_case=False),
+    "api:verify": Expect(everyone(200), args=lambda case: [case.certificate.verify_token], cases=CERTIFIED),
+    "api:applications": Expect(by_role(200, anonymous=401), per_case=False),
+    "api:consultations": Expect(by_role(200, anonymous=401), per_case=False),
+    "api:certificates": Expect(by_role(200, anonymous=401), per_case=False),
+    "api:application": Expect(api_file(), args=app_pk),
+    "api:materials": Expect(api_file(), args=app_pk),
+    "api:timeline": Expect(api_file(), args=app_pk),
+    "api:transitions": Expect(api_file(), args=app_pk),
+    "api:application-consultations": Expect(api_file(), args=app_pk),
+    "api:material-download": Expect(api_file(), args=lambda case: [case.material.pk]),
+    "api:certificate": Expect(api_file(), args=lambda case: [case.certificate.pk], cases=CERTIFIED),
+    "api:certificate-pdf": Expect(api_file(), args=lambda case: [case.certificate.pk], cases=CERTIFIED),
+    # A form-encoded body: whoever may act gets 415 (JSON only, checked after the right), the rest 404.
+    "api:application-submit": Expect(
+        lambda role, case: 401 if role == ANONYMOUS else 415 if role in OWNERS and role in SEES[case] else 404,
+        args=app_pk,
+        method="post",
+    ),
+    "api:consultation-opinion": Expect(
+        lambda role, case: 401 if role == ANONYMOUS else 415 if role in STAFF and role in SEES[case] else 404,
+        args=lambda case: [case.consultation.pk],
+        method="post",
+        cases=(BH_REVIEW,),
+    ),
+    # Tokens: employers and staff have the page; a talent has none.
+    "api:tokens": Expect(
+        lambda role, case: 302 if role == ANONYMOUS else 404 if role in {OWN_TALENT, OTHER_TALENT} else 200,
+        per_case=False,
+    ),
+    "api:token_revoke": Expect(by_role(404, anonymous=302), args=lambda case: [999999], method="post", per_case=False),
     # ---- the public notice: anyone may object to a candidate under notice, to nothing else
     "reviews:objection_file": Expect(lambda role, case: 200 if case == NN_NOTICE else 404, args=app_pk),
 }

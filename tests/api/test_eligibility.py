@@ -17,7 +17,7 @@ def post(client, body, **headers):
 
 
 def test_url_name():
-    assert reverse("regulations:api_eligibility") == URL
+    assert reverse("api:eligibility") == URL
 
 
 def test_eligible_answer(client):
