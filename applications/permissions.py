@@ -23,6 +23,11 @@ def _is_employer_of(application, user) -> bool:
     )
 
 
+def nobody(application, user) -> bool:
+    """Transitions only the system takes (scheduled jobs call them with check_permission=False)."""
+    return False
+
+
 def applicant_side(application, user) -> bool:
     return _is_applicant_side(application, user)
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django_fsm import ConcurrentTransition, can_proceed
 
 from applications import states as s
-from applications.models import Application, TransitionLog
+from applications.models import Application, Receipt, TransitionLog
 
 
 class TransitionRefused(Exception):
@@ -24,6 +24,7 @@ class TransitionRefused(Exception):
 class TransitionResult:
     application: Application
     log: TransitionLog
+    receipt: Receipt | None = None
 
 
 def role_for_log(user, application) -> str:
@@ -111,6 +112,16 @@ def _unmet_condition_message(application: Application, transition: str, label) -
 
         names = {m.code: m.name for m in MaterialType.objects.filter(code__in=missing)}
         return _("缺少必需的材料：%(list)s。") % {"list": "、".join(str(names.get(code, code)) for code in missing)}
+    if transition == s.T_RETURN and application.acceptance_deemed:
+        return _(
+            "该申请自%(date)s起视为受理：收到申请之日起%(days)s个工作日内未告知补正（《行政许可法》第三十二条），"
+            "不能再退回补正。请继续审查，不符合条件的，说明理由不予认定。"
+        ) % {
+            "date": application.received_on.isoformat() if application.received_on else "",
+            "days": application.regulation_version.acceptance_decision_working_days,
+        }
+    if transition == s.T_DEEM_ACCEPTED:
+        return _("受理决定期限尚未届满，或已作出受理决定。")
     if transition == s.T_FINISH_CONSULTATION:
         return _("还有部门尚未反馈意见，全部反馈后才能报审批。")
     if transition == s.T_CLOSE_NOTICE:
@@ -504,7 +515,91 @@ def application_submit(*, application: Application, by, pledge_name: str) -> Tra
             # A higher tier during validity replaces the earlier recognition once its certificate is issued.
             application.upgrade_of = recognition_in_force(application)
         result = application_transition(application=application, transition=transition, by=by)
-    return result
+        receipt = receipt_issue(application=application, log=result.log, by=by)
+    return TransitionResult(application=result.application, log=result.log, receipt=receipt)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The receipt (回执): the clock runs from receipt (Beihai Art. 5 read with 行政许可法 Art. 32).
+# ---------------------------------------------------------------------------------------------------------
+
+
+def acceptance_deadline(*, version, received_on) -> tuple:
+    """(due date, reason it cannot be computed) of the acceptance decision for a file received on
+    `received_on`: the version's acceptance period in working days, or (None, "") where it sets none."""
+    from regulations.calendar import CalendarNotLoaded, add_working_days
+
+    days = version.acceptance_decision_working_days
+    if days is None:
+        return None, ""
+    try:
+        return add_working_days(received_on, days), ""
+    except CalendarNotLoaded as exc:
+        return None, exc.message
+
+
+def _receipt_number(application: Application, received_on) -> str:
+    prefix = f"{application.reference[:2]}-R-{received_on:%Y%m%d}-"
+    taken = Receipt.objects.filter(number__startswith=prefix).count()
+    return f"{prefix}{taken + 1:04d}"
+
+
+def _received_materials(application: Application) -> list[dict]:
+    from regulations.models import MaterialType
+
+    materials = list(application.materials.filter(is_current=True).order_by("material_code", "-uploaded_at"))
+    types = {m.code: m for m in MaterialType.objects.filter(code__in={m.material_code for m in materials})}
+    return [
+        {
+            "code": m.material_code,
+            "name_zh": types[m.material_code].name_zh if m.material_code in types else m.material_code,
+            "name_en": types[m.material_code].name_en if m.material_code in types else m.material_code,
+            "original_name": m.original_name,
+            "sha256": m.sha256,
+        }
+        for m in materials
+    ]
+
+
+def receipt_issue(*, application: Application, log: TransitionLog, by) -> Receipt:
+    """Number and keep the receipt of the submission `log` records; start the acceptance clock."""
+    from django.db import IntegrityError
+
+    received_on = timezone.localdate(log.at)
+    due_on, unknown_reason = acceptance_deadline(version=application.regulation_version, received_on=received_on)
+    receipt = Receipt(
+        application=application,
+        transition=log.transition,
+        received_at=log.at,
+        received_on=received_on,
+        submitted_by=by,
+        acceptance_due_on=due_on,
+        acceptance_due_unknown_reason=unknown_reason,
+        materials=_received_materials(application),
+    )
+    for _attempt in range(5):
+        receipt.number = _receipt_number(application, received_on)
+        try:
+            with transaction.atomic():
+                receipt.save()
+            break
+        except IntegrityError:  # another receipt took the number at the same moment; take the next one
+            receipt.pk = None
+    else:
+        raise TransitionRefused(_("回执编号生成冲突，请稍后重试。"), code="conflict")
+    application.received_on = received_on
+    application.acceptance_due_on = due_on
+    application.acceptance_deemed = False
+    application.accepted_on = None
+    application.due_on = None
+    application.due_unknown_reason = unknown_reason
+    application.save()
+    return receipt
+
+
+def application_withdraw(*, application: Application, by, reason: str) -> TransitionResult:
+    """The applicant side withdraws the file, saying why; the reason stays in the transition log."""
+    return application_transition(application=application, transition=s.T_WITHDRAW, by=by, reason=reason)
 
 
 def application_employer_decide(*, application: Application, by, recommend: bool, opinion: str) -> TransitionResult:

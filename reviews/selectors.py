@@ -2,7 +2,8 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -116,7 +117,7 @@ def staff_queue(user, filters: QueueFilters) -> QuerySet[Application]:
     if filters.tier:
         qs = qs.filter(tier=filters.tier)
     if filters.overdue:
-        qs = qs.filter(state__in=s.IN_REVIEW_STATES, due_on__lt=timezone.localdate())
+        qs = qs.filter(overdue_q(timezone.localdate()))
     term = filters.q.strip()
     if term:
         qs = qs.filter(
@@ -127,7 +128,17 @@ def staff_queue(user, filters: QueueFilters) -> QuerySet[Application]:
             | Q(organisation__name__icontains=term)
             | Q(organisation__credit_code__iexact=term.upper())
         )
-    return qs.distinct().order_by("due_on", "submitted_at", "pk")
+    # The acceptance decision's date until the file is accepted, then the limit counted from acceptance.
+    next_due = Coalesce("due_on", "acceptance_due_on")
+    qs = qs.distinct().annotate(next_due=next_due)
+    return qs.order_by(F("next_due").asc(nulls_last=True), "submitted_at", "pk")
+
+
+def overdue_q(today) -> Q:
+    """Files past their time limit: the acceptance decision (Beihai Art. 5 with 行政许可法 Art. 32), or the
+    review counted from acceptance."""
+    acceptance = Q(state=s.SUBMITTED, accepted_on__isnull=True, acceptance_due_on__lt=today)
+    return acceptance | Q(state__in=s.IN_REVIEW_STATES, due_on__lt=today)
 
 
 @dataclass(frozen=True)
@@ -160,6 +171,16 @@ def deadline_for(application: Application, today=None) -> DeadlineView | None:
         return None
     if application.state not in s.IN_REVIEW_STATES:
         return None
+    acceptance_period = application.regulation_version.acceptance_decision_working_days
+    if application.state == s.SUBMITTED and application.accepted_on is None and acceptance_period is not None:
+        # Beihai Art. 5 with 行政许可法 Art. 32: first the acceptance decision, due within N working days of receipt.
+        label = _("受理决定期限")
+        if application.acceptance_due_on is None:
+            if application.due_unknown_reason:
+                return DeadlineView(label, None, None, False, application.due_unknown_reason)
+            return None
+        left = deadlines.working_days_left(application.acceptance_due_on, today)
+        return DeadlineView(label, application.acceptance_due_on, left.working_days, left.overdue, left.unknown_reason)
     if application.due_on is None:
         if application.due_unknown_reason:
             return DeadlineView(_("办结期限"), None, None, False, application.due_unknown_reason)

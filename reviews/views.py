@@ -27,6 +27,7 @@ from reviews.forms import (
     ConsultationAnswerForm,
     ObjectionDecisionForm,
     ObjectionForm,
+    ReturnForm,
     RevokeForm,
     TierOneFilingForm,
 )
@@ -117,6 +118,8 @@ def _render_detail(request, application, *, bound=None, status=200):
             form = AcceptForm(prefix=action.code)
         elif action.code == s.T_REVOKE:
             form = RevokeForm(prefix=action.code, application=application)
+        elif action.code == s.T_RETURN:
+            form = ReturnForm(prefix=action.code, application=application)
         else:
             form = ActionForm(prefix=action.code, action=action.code)
         actions.append((action, form))
@@ -185,6 +188,8 @@ def act(request, pk, action):
         form = AcceptForm(request.POST, prefix=action)
     elif action == s.T_REVOKE:
         form = RevokeForm(request.POST, prefix=action, application=application)
+    elif action == s.T_RETURN:
+        form = ReturnForm(request.POST, prefix=action, application=application)
     else:
         form = ActionForm(request.POST, prefix=action, action=action)
     if not form.is_valid():

@@ -180,6 +180,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reviews.tasks.expire_recognitions",
         "schedule": 6 * 3600,
     },
+    "deem-acceptances": {
+        "task": "reviews.tasks.deem_acceptances",
+        "schedule": 3600,
+    },
 }
 
 SESSION_COOKIE_SECURE = not DEBUG
