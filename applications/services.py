@@ -441,18 +441,48 @@ def _upgrade_problem(application: Application) -> str | None:
     return None
 
 
+def version_ended_notice(application: Application) -> str:
+    """What the applicant is told once the file's regulation version has ended (spec §1), or "".
+
+    A file keeps the version of its submission for life: one in review, or returned for correction, goes on
+    under it. A draft was never submitted, so it cannot be submitted under an ended version.
+    """
+    from regulations.selectors import version_in_force
+
+    version = application.regulation_version
+    today = _today()
+    if version.in_force_on(today) or application.state not in {s.DRAFT, s.RETURNED} | s.IN_REVIEW_STATES:
+        return ""
+    names = {"title": version.title, "date": version.effective_until.isoformat() if version.effective_until else ""}
+    if application.state != s.DRAFT:
+        first = application.receipts.order_by("received_at", "id").first()
+        submitted = (
+            first.received_on if first else (application.submitted_at and timezone.localdate(application.submitted_at))
+        )
+        names["submitted"] = submitted.isoformat() if submitted else ""
+        if application.state == s.RETURNED:
+            return (
+                _("《%(title)s》已于%(date)s失效。本申请于%(submitted)s按该版本提交，补正后重新提交仍按该版本审查。")
+                % names
+            )
+        return _("《%(title)s》已于%(date)s失效。本申请于%(submitted)s按该版本提交，继续按该版本办结。") % names
+    successor = version_in_force(regulation_code=application.regulation_code, on=today)
+    if successor is not None and successor.pk != version.pk:
+        return _("《%(title)s》已于%(date)s失效，不能再按该版本提交申请。请按现行的《%(new)s》新建申请。") % {
+            **names,
+            "new": successor.title,
+        }
+    return _("《%(title)s》已于%(date)s失效，不能再按该版本提交申请。") % names
+
+
 def submission_problems(application: Application) -> list[str]:
     """Every reason `application` cannot be submitted now, one translated line each (empty = ready)."""
     from regulations.models import MaterialType
     from regulations.selectors import disqualification_for
 
     problems = []
-    version = application.regulation_version
-    if application.state == s.DRAFT and not version.in_force_on(_today()):
-        problems.append(
-            _("《%(title)s》已于%(date)s失效，不能再按该版本提交申请。")
-            % {"title": version.title, "date": version.effective_until.isoformat() if version.effective_until else ""}
-        )
+    if application.state == s.DRAFT and not application.regulation_version.in_force_on(_today()):
+        problems.append(version_ended_notice(application))
     missing_fields = [
         str(Application._meta.get_field(name).verbose_name)
         for name in REQUIRED_FIELDS.get(application.regulation_code, [])

@@ -200,6 +200,7 @@ def edit(request, pk):
             "upload_errors": upload_errors,
             "eligibility": application.eligibility or {},
             "max_mb": settings.UPLOAD_MAX_BYTES // (1024 * 1024),
+            "version_notice": svc.version_ended_notice(application),
         },
     )
 
@@ -283,7 +284,7 @@ def submit(request, pk):
     refusal_lines = []
     if request.method == "POST" and form.is_valid():
         try:
-            svc.application_submit(
+            result = svc.application_submit(
                 application=application, by=request.user, pledge_name=form.cleaned_data["pledge_name"]
             )
         except svc.PortalRefused as refusal:
@@ -295,6 +296,10 @@ def submit(request, pk):
                 messages.success(request, _("申请已提交至所在单位审核推荐。"))
             else:
                 messages.success(request, _("申请已提交至北海市科学技术局。"))
+            messages.info(
+                request,
+                _("回执编号：%(number)s。回执可在本页“回执”栏下载。") % {"number": result.receipt.number},
+            )
             return redirect("applications:detail", application.pk)
     problems = refusal_lines or svc.submission_problems(application)
     return render(
@@ -358,6 +363,8 @@ def detail(request, pk):
             "deadline": _deadline(application),
             "eligibility": application.eligibility or {},
             "return_reasons": [log for log in timeline if log.to_state in (s.RETURNED, s.REFUSED) and log.reason],
+            "receipts": list(application.receipts.all()),
+            "version_notice": svc.version_ended_notice(application),
         },
     )
 

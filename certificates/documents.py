@@ -48,6 +48,37 @@ def certificate_pdf(certificate) -> bytes:
     return render_pdf(f"certificates/pdf/{template}.html", certificate_context(certificate))
 
 
+# Who receives a submission: Beihai's employer submits to SciTech (Art. 4, 5); a Nanning talent to the employer,
+# which recommends to the Organisation and Talent Bureau (Art. 7).
+RECEIVERS = {
+    BEIHAI: ("北海市科学技术局", "Beihai Municipal Science and Technology Bureau"),
+    "nanning-ftz-urgent-talent": ("所在单位（用人单位）", "The applicant's employer"),
+}
+
+
+def receipt_context(receipt) -> dict:
+    application = receipt.application
+    version = application.regulation_version
+    receiver_zh, receiver_en = RECEIVERS[application.regulation_code]
+    return {
+        "receipt": receipt,
+        "application": application,
+        "resubmission": receipt.transition == s.T_RESUBMIT,
+        "received_at": timezone.localtime(receipt.received_at),
+        "receiver_zh": receiver_zh,
+        "receiver_en": receiver_en,
+        "acceptance_days": version.acceptance_decision_working_days,
+        "review_days": version.review_sla_working_days,
+        "masked_document": selectors.mask_document_number(application.document_number),
+        "printed_at": timezone.localtime(),
+    }
+
+
+def receipt_pdf(receipt) -> bytes:
+    """The receipt (回执) of one submission, in Chinese and English on one page."""
+    return render_pdf("certificates/pdf/receipt.html", receipt_context(receipt))
+
+
 def application_form_context(application) -> dict:
     opinions = selectors.recorded_opinions(application)
     return {

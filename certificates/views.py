@@ -89,6 +89,18 @@ def application_form_pdf(request, pk):
     return _pdf_response(documents.application_form_pdf(application), f"{application.reference}-form.pdf")
 
 
+@login_required
+@require_GET
+def receipt_pdf(request, pk):
+    """The receipt (回执) of a submission, for whoever may see the application's documents."""
+    from applications.models import Receipt
+
+    receipt = Receipt.objects.filter(pk=pk).select_related("application__organisation").first()
+    if receipt is None or not selectors.user_may_see_application_documents(request.user, receipt.application):
+        raise Http404
+    return _pdf_response(documents.receipt_pdf(receipt), f"{receipt.number}.pdf")
+
+
 def _may_request_child_enrolment(user, application) -> bool:
     """Beihai 附件3: the certified talent's employer (or the talent) files it."""
     if not application.is_beihai or application.state != s.CERTIFIED:

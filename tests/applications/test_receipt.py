@@ -104,7 +104,9 @@ def test_the_submit_page_names_the_receipt_number_and_links_the_receipt(client, 
     upload_all(application, application.created_by)
     client.force_login(application.created_by)
     response = client.post(
-        reverse("applications:submit", args=[application.pk]), {"pledge_name": "John Smith"}, follow=True
+        reverse("applications:submit", args=[application.pk]),
+        {"pledge": "on", "pledge_name": "John Smith"},
+        follow=True,
     )
     page = response.content.decode()
     assert "BH-R-20261204-0001" in page
