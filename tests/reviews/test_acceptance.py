@@ -139,7 +139,10 @@ def test_return_for_correction_lists_everything_to_correct_at_once(monkeypatch, 
 
     response = client.post(
         url,
-        {f"{s.T_RETURN}-materials": ["passport"], f"{s.T_RETURN}-reason": "工作单位地址与营业执照不一致\n\n联系电话缺区号"},
+        {
+            f"{s.T_RETURN}-materials": ["passport"],
+            f"{s.T_RETURN}-reason": "工作单位地址与营业执照不一致\n\n联系电话缺区号",
+        },
     )
     assert response.status_code == 302
     application.refresh_from_db()
