@@ -391,7 +391,7 @@ def objection_file(request, pk):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                services.objection_file(
+                objection = services.objection_file(
                     application=application,
                     name=data["name"],
                     contact=data["contact"],
@@ -401,7 +401,9 @@ def objection_file(request, pk):
             except TransitionRefused as exc:
                 form.add_error(None, exc.message)
             else:
-                return render(request, "reviews/objection_filed.html", {"application": application})
+                return render(
+                    request, "reviews/objection_filed.html", {"application": application, "objection": objection}
+                )
     else:
         form = ObjectionForm()
     return render(
