@@ -13,12 +13,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from applications import selectors
 from applications import services as svc
 from applications import states as s
-from applications.forms import ApplicationForm, EmployerDecisionForm, NanningStartForm, SubmitForm
+from applications.forms import ApplicationForm, EmployerDecisionForm, NanningStartForm, SubmitForm, WithdrawForm
 from applications.models import Application, Material
 from applications.stash import pop_stash, stash_post
 from regulations.codes import BEIHAI, NANNING
@@ -392,18 +392,28 @@ def employer_decide(request, pk):
 
 
 @portal_login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def withdraw(request, pk):
+    """Withdrawing asks for confirmation and a reason; the reason stays in the file's history."""
     application = _application_for(request, pk)
-    try:
-        svc.application_transition(
-            application=application, transition=s.T_WITHDRAW, by=request.user, reason=request.POST.get("reason", "")
-        )
-    except svc.TransitionRefused as refusal:
-        messages.error(request, refusal.message)
-    else:
-        messages.success(request, _("申请已撤回。"))
-    return redirect("applications:detail", application.pk)
+    if not selectors.can_withdraw(request.user, application):
+        messages.error(request, _("该申请当前不能撤回。"))
+        return redirect("applications:detail", application.pk)
+    form = WithdrawForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            svc.application_withdraw(application=application, by=request.user, reason=form.cleaned_data["reason"])
+        except svc.TransitionRefused as refusal:
+            form.add_error(None, refusal.message)
+        else:
+            messages.success(request, _("申请已撤回。"))
+            return redirect("applications:detail", application.pk)
+    return render(
+        request,
+        "applications/withdraw.html",
+        {"application": application, "form": form},
+        status=400 if form.errors else 200,
+    )
 
 
 @portal_login_required
