@@ -240,6 +240,18 @@ def _link_talent_if_verified(application: Application) -> None:
     ).first()
 
 
+def judged_on(application: Application):
+    """The day a file is judged on: the day it was first received (it keeps that day's version for life, a
+    resubmission after correction included), or today for a draft never submitted."""
+    if application.pk and application.state != s.DRAFT:
+        first = application.receipts.order_by("received_at", "id").first()
+        if first is not None:
+            return first.received_on
+        if application.submitted_at:
+            return timezone.localdate(application.submitted_at)
+    return _today()
+
+
 def build_facts(application: Application, extra: dict | None = None) -> dict:
     """The spec §5 facts of `application`: its own fields plus what the form stored in `facts`."""
     from regulations.models import DirectoryEnterprise
@@ -300,7 +312,7 @@ def build_facts(application: Application, extra: dict | None = None) -> dict:
         }
     return {
         "regulation": application.regulation_code,
-        "as_of": _today().isoformat(),
+        "as_of": judged_on(application).isoformat(),
         "person": {k: v for k, v in person.items() if v is not None},
         "employment": {k: v for k, v in employment.items() if v is not None},
     }

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
 from regulations import models
-from regulations.services import DirectoryImportError, directory_import
+from regulations.services import DirectoryImportError, directory_import, regulation_version_copy
 
 
 class CriterionInline(admin.StackedInline):
@@ -34,6 +34,26 @@ class RegulationVersionAdmin(SimpleHistoryAdmin):
     list_filter = ("regulation",)
     search_fields = ("code", "title_zh", "title_en")
     inlines = [CommonMaterialInline, CriterionInline]
+    actions = ["copy_as_new_version"]
+
+    @admin.action(description=gettext_lazy("复制为新版本（含认定条件和材料）"), permissions=["add"])
+    def copy_as_new_version(self, request, queryset):
+        from django.utils.html import format_html
+
+        for version in queryset:
+            copy = regulation_version_copy(version=version, by=request.user)
+            self.log_addition(request, copy, f"Copied from {version.code}")
+            url = reverse("admin:regulations_regulationversion_change", args=[copy.pk])
+            messages.success(
+                request,
+                format_html(
+                    _('已复制{source}为新版本 <a href="{url}">{code}</a>，自{start}起施行；请核对并修改。'),
+                    source=version.code,
+                    url=url,
+                    code=copy.code,
+                    start=copy.effective_from.isoformat(),
+                ),
+            )
 
 
 @admin.register(models.Criterion)

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.credit_code import normalise_credit_code, validate_credit_code
-from regulations.models import DirectoryEnterprise
+from regulations.models import CommonMaterial, Criterion, DirectoryEnterprise, RegulationVersion
 
 HEADERS = {
     "name": ("name", "企业名称", "名称"),
@@ -143,3 +143,55 @@ def directory_import(*, file, by) -> ImportReport:
                 enterprise.save()
                 report.updated += 1
     return report
+
+
+# ---------------------------------------------------------------------------------------------------------
+# A successor version: copy a version with its criteria and materials, then edit what the new text changes.
+# ---------------------------------------------------------------------------------------------------------
+
+
+def _free_version_code(base: str) -> str:
+    code, n = f"{base}-copy", 2
+    while RegulationVersion.objects.filter(code=code).exists():
+        code, n = f"{base}-copy-{n}", n + 1
+    return code[:80]
+
+
+@transaction.atomic
+def regulation_version_copy(*, version: RegulationVersion, by) -> RegulationVersion:
+    """A new version of the same regulation with every setting, criterion and material of `version`.
+
+    It takes effect the day after `version` ends (or today when `version` has no end) and has no end date;
+    staff then edit what the new text changes. Files keep the version they were submitted under.
+    """
+    from django.forms.models import model_to_dict
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    starts = version.effective_until + dt.timedelta(days=1) if version.effective_until else today
+    values = model_to_dict(version, exclude=["id", "regulation", "code"])
+    copy = RegulationVersion(**values, regulation=version.regulation, code=_free_version_code(version.code))
+    copy.issued_on = starts
+    copy.effective_from = starts
+    copy.effective_until = None
+    copy.source_note = _("复制自%(code)s（%(day)s）：请核对印发日期、施行日期、期限和各项认定条件。") % {
+        "code": version.code,
+        "day": today.isoformat(),
+    }
+    if version.source_note:
+        copy.source_note += "\n" + version.source_note
+    copy._history_user = by
+    copy._change_reason = f"copy of {version.code}"
+    copy.save()
+    for common in version.common_materials.all():
+        row = CommonMaterial(version=copy, material=common.material)
+        row._history_user = by
+        row.save()
+    for criterion in version.criteria.all().prefetch_related("materials"):
+        materials = list(criterion.materials.all())
+        values = model_to_dict(criterion, exclude=["id", "version", "materials"])
+        new = Criterion(**values, version=copy)
+        new._history_user = by
+        new.save()
+        new.materials.set(materials)
+    return copy

@@ -246,9 +246,7 @@ def eligibility_verdict(application: Application) -> dict | None:
     from regulations.eligibility import evaluate
     from regulations.facts import FactsError
 
-    facts = build_facts(application)
-    if application.submitted_at:
-        facts["as_of"] = timezone.localdate(application.submitted_at).isoformat()
+    facts = build_facts(application)  # as of the day the file was first received
     try:
         return evaluate(facts, language=get_language())
     except FactsError as exc:
