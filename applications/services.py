@@ -467,11 +467,7 @@ def version_ended_notice(application: Application) -> str:
         return ""
     names = {"title": version.title, "date": version.effective_until.isoformat() if version.effective_until else ""}
     if application.state != s.DRAFT:
-        first = application.receipts.order_by("received_at", "id").first()
-        submitted = (
-            first.received_on if first else (application.submitted_at and timezone.localdate(application.submitted_at))
-        )
-        names["submitted"] = submitted.isoformat() if submitted else ""
+        names["submitted"] = judged_on(application).isoformat()
         if application.state == s.RETURNED:
             return (
                 _("《%(title)s》已于%(date)s失效。本申请于%(submitted)s按该版本提交，补正后重新提交仍按该版本审查。")
