@@ -152,6 +152,46 @@ def acceptances_deem_due() -> list[str]:
     return deemed
 
 
+def deadlines_compute_pending(**_signal_kwargs) -> list[str]:
+    """Once a missing year's holiday calendar is loaded, the deadlines that waited for it are computed.
+
+    Connected to regulations.services.calendar_year_loaded; also safe to call by hand. Returns the references
+    whose dates are now known.
+    """
+    from applications.services import acceptance_deadline
+
+    done = []
+    pending = Application.objects.filter(state__in=s.IN_REVIEW_STATES).exclude(due_unknown_reason="").order_by("pk")
+    for application in pending:
+        version = application.regulation_version
+        if application.state == s.PUBLIC_NOTICE and application.notice_starts_on and not application.notice_ends_on:
+            end = deadlines.notice_end(application.notice_starts_on, version)
+            application.notice_ends_on, reason = end.on, end.unknown_reason
+        elif application.accepted_on and not application.due_on:
+            due = deadlines.review_due(application.accepted_on, version)
+            application.due_on, reason = due.on, due.unknown_reason
+        elif application.received_on and application.accepted_on is None and not application.acceptance_due_on:
+            due_on, reason = acceptance_deadline(version=version, received_on=application.received_on)
+            application.acceptance_due_on = due_on
+            receipt = application.receipts.order_by("-received_at", "-id").first()
+            if receipt is not None and due_on:
+                receipt.acceptance_due_on, receipt.acceptance_due_unknown_reason = due_on, ""
+                receipt.save()
+        else:
+            continue
+        application.due_unknown_reason = reason
+        application.save()
+        if not reason:
+            done.append(application.reference)
+    for appeal in Appeal.objects.filter(status=APPEAL_PENDING, due_on__isnull=True).exclude(due_unknown_reason=""):
+        due = deadlines.appeal_answer_due(timezone.localdate(appeal.filed_at), appeal.application.regulation_version)
+        appeal.due_on, appeal.due_unknown_reason = due.on, due.unknown_reason
+        appeal.save()
+        if due.on:
+            done.append(appeal.application.reference)
+    return done
+
+
 def review_forward(*, application: Application, by, comment: str = "") -> Application:
     """Nanning: the Organisation and Talent Bureau passes the file to the committee (or leadership group)."""
     with transaction.atomic():
