@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "applications",
     "reviews",
     "certificates",
+    "benefits",
     "demo",
 ]
 
@@ -183,6 +184,10 @@ CELERY_BEAT_SCHEDULE = {
     "deem-acceptances": {
         "task": "reviews.tasks.deem_acceptances",
         "schedule": 3600,
+    },
+    "send-expiry-reminders": {
+        "task": "benefits.tasks.send_expiry_reminders",
+        "schedule": 24 * 3600,
     },
 }
 

@@ -16,7 +16,7 @@ def beihai_acceptance_period(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("regulations", "0004_load_calendar"),
+        ("regulations", "0006_benefit_details_and_service_requests"),
     ]
 
     operations = [

@@ -12,7 +12,7 @@ def number_existing_objections(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("reviews", "0001_initial"),
+        ("reviews", "0002_fraud_finding_and_objection_not_affecting"),
     ]
 
     operations = [

@@ -18,7 +18,7 @@ def received_on_from_submission(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("applications", "0003_created_by_label"),
+        ("applications", "0004_application_highest_degree_asked_as_degree"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
