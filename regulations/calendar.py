@@ -21,9 +21,10 @@ class CalendarNotLoaded(Exception):
 
     @property
     def message(self) -> str:
-        return _("%(year)s 年的节假日安排尚未载入，无法计算该期限。请管理员在后台“节假日与调休”中录入该年度日历。") % {
-            "year": self.year
-        }
+        return _(
+            "%(year)s 年的节假日安排尚未载入，无法计算该期限。请管理员导入该年度节假日安排"
+            "（后台“已载入的年度日历”，或 manage.py calendar import）。"
+        ) % {"year": self.year}
 
     def __str__(self) -> str:
         return self.message
