@@ -524,6 +524,9 @@ def receipt_issue(*, application: Application, log: TransitionLog, by) -> Receip
     """Number and keep the receipt of the submission `log` records; start the acceptance clock."""
     from django.db import IntegrityError
 
+    if log.transition not in s.RECEIPT_TRANSITIONS:
+        raise ValueError(f"{log.transition} does not hand the file to a receiving office")
+
     received_on = timezone.localdate(log.at)
     due_on, unknown_reason = acceptance_deadline(version=application.regulation_version, received_on=received_on)
     receipt = Receipt(
@@ -569,7 +572,9 @@ def application_employer_decide(*, application: Application, by, recommend: bool
             raise TransitionRefused(_("请填写单位推荐意见。"), code="reason_required")
         with transaction.atomic():
             application.employer_attested_at = timezone.now()
-            return application_transition(
+            result = application_transition(
                 application=application, transition=s.T_EMPLOYER_RECOMMEND, by=by, comment=opinion
             )
+            receipt = receipt_issue(application=application, log=result.log, by=by)
+        return TransitionResult(application=result.application, log=result.log, receipt=receipt)
     return application_transition(application=application, transition=s.T_EMPLOYER_RETURN, by=by, reason=opinion)

@@ -94,5 +94,6 @@ TRANSITION_LABELS = {
 }
 # Transitions that must carry a written reason (the regulation requires reasons for refusals).
 REASON_REQUIRED = {T_RETURN, T_REFUSE, T_EMPLOYER_RETURN, T_REFUSE_AFTER_OBJECTION, T_REVOKE, T_WITHDRAW}
-# Transitions that mean "we received the file": each one issues a numbered receipt (回执).
-RECEIPT_TRANSITIONS = {T_SUBMIT, T_RESUBMIT}
+# Transitions by which the file reaches the office that receives it: each one issues a numbered receipt (回执).
+# Nanning: the talent applies to the employer (Art. 7(一)), the employer forwards it to the bureau (Art. 6, 7(二)).
+RECEIPT_TRANSITIONS = {T_SUBMIT, T_RESUBMIT, T_EMPLOYER_RECOMMEND}

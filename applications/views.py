@@ -323,13 +323,18 @@ def employer_decide(request, pk):
         messages.error(request, _("请填写推荐意见或退回理由。"))
         return redirect("applications:detail", application.pk)
     try:
-        svc.application_employer_decide(
+        result = svc.application_employer_decide(
             application=application, by=request.user, recommend=recommend, opinion=form.cleaned_data["opinion"]
         )
     except svc.TransitionRefused as refusal:
         messages.error(request, refusal.message)
     else:
         messages.success(request, _("已推荐，申请已报送组织人才局。") if recommend else _("已退回申请人补正。"))
+        if result.receipt is not None:
+            messages.info(
+                request,
+                _("回执编号：%(number)s。回执可在本页“回执”栏下载。") % {"number": result.receipt.number},
+            )
     return redirect("applications:detail", application.pk)
 
 

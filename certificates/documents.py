@@ -43,13 +43,15 @@ def receipt_context(receipt) -> dict:
     application = receipt.application
     version = application.regulation_version
     policy = policy_for(application)
+    forwarded = receipt.transition == s.T_EMPLOYER_RECOMMEND
     return {
         "receipt": receipt,
         "application": application,
         "resubmission": receipt.transition == s.T_RESUBMIT,
         "received_at": timezone.localtime(receipt.received_at),
-        "receiver_zh": policy.receiver_zh,
-        "receiver_en": policy.receiver_en,
+        "forwarded": forwarded,
+        "receiver_zh": policy.forwarded_receiver_zh if forwarded else policy.receiver_zh,
+        "receiver_en": policy.forwarded_receiver_en if forwarded else policy.receiver_en,
         "employer_recommends": policy.employer_recommends,
         "acceptance_days": version.acceptance_decision_working_days,
         "review_days": version.review_sla_working_days,

@@ -49,6 +49,8 @@ class RegulationPolicy:
     issuer_en = ""
     receiver_zh = ""  # who receives a submission: the receipt (回执) names it
     receiver_en = ""
+    forwarded_receiver_zh = ""  # who receives the file the employer recommends, where it does
+    forwarded_receiver_en = ""
     certificate_template = ""
     application_form_template = ""
 

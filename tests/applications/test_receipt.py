@@ -111,3 +111,34 @@ def test_the_submit_page_names_the_receipt_number_and_links_the_receipt(client, 
     page = response.content.decode()
     assert "BH-R-20261204-0001" in page
     assert reverse("certificates:receipt_pdf", args=[application.receipts.get().pk]) in page
+
+
+def test_the_nanning_bureau_receipt_is_issued_when_the_employer_forwards_the_file(monkeypatch):
+    """南宁办法第七条（二）：单位……出具推荐意见，连同相关证明材料报送……组织人才局；第六条：组织人才局负责受理。"""
+    from tests.factories import employer_user
+
+    set_now(monkeypatch, "2026-11-20 09:00")
+    application = nanning_draft()
+    first = _submit(application, by=application.talent).receipt
+    set_now(monkeypatch, "2026-11-23 11:00")
+    result = services.application_employer_decide(
+        application=application, by=employer_user(application.organisation), recommend=True, opinion="同意推荐"
+    )
+
+    assert result.receipt.transition == s.T_EMPLOYER_RECOMMEND
+    assert result.receipt.number == "NN-R-20261123-0001"
+    assert result.receipt.received_on == dt.date(2026, 11, 23)
+    assert list(application.receipts.values_list("number", flat=True)) == [result.receipt.number, first.number]
+    # The file is still judged on the day the talent first applied.
+    assert services.judged_on(application) == dt.date(2026, 11, 20)
+
+
+def test_a_return_by_the_employer_issues_no_receipt(monkeypatch):
+    from tests.factories import employer_user
+
+    application = nanning_draft()
+    _submit(application, by=application.talent)
+    result = services.application_employer_decide(
+        application=application, by=employer_user(application.organisation), recommend=False, opinion="合同缺页"
+    )
+    assert result.receipt is None and application.receipts.count() == 1

@@ -73,3 +73,19 @@ def test_the_application_page_lists_each_receipt_with_its_download(client, monke
     assert receipt.number in page
     assert reverse("certificates:receipt_pdf", args=[receipt.pk]) in page
     assert "2026-12-11" in page
+
+
+def test_the_receipt_of_a_forwarded_nanning_file_names_the_bureau(client, monkeypatch):
+    from tests.factories import employer_user
+
+    first = _submitted(monkeypatch, nanning_draft)
+    application = first.application
+    employer = employer_user(application.organisation)
+    receipt = services.application_employer_decide(
+        application=application, by=employer, recommend=True, opinion="同意推荐"
+    ).receipt
+    client.force_login(application.talent)
+    text = pdf_text(client.get(reverse("certificates:receipt_pdf", args=[receipt.pk])).content)
+    assert receipt.number in text
+    assert "单位审核推荐后报送" in text and "自贸试验区南宁片区管委会组织人才局" in text
+    assert "Organisation and Talent Bureau" in text
