@@ -153,3 +153,14 @@ def test_return_for_correction_lists_everything_to_correct_at_once(monkeypatch, 
         "2. 工作单位地址与营业执照不一致",
         "3. 联系电话缺区号",
     ]
+
+
+def test_the_console_page_links_the_receipts_and_says_when_the_file_was_deemed_accepted(monkeypatch, reviewer, client):
+    application = _received(monkeypatch)
+    set_now(monkeypatch, "2026-12-14 08:00")
+    services.acceptances_deem_due()
+    client.force_login(reviewer)
+    page = client.get(reverse("reviews:application", args=[application.pk])).content.decode()
+    receipt = application.receipts.get()
+    assert receipt.number in page and reverse("certificates:receipt_pdf", args=[receipt.pk]) in page
+    assert "逾期未作受理决定，视为受理" in page
