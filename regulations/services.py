@@ -217,6 +217,7 @@ CALENDAR_KINDS = {
     "补班": "workday",
 }
 SANYUESAN = "三月三"
+CALENDAR_MAX_BYTES = 1024 * 1024
 
 
 class CalendarImportError(Exception):
@@ -305,8 +306,10 @@ def calendar_import(*, year: int, file, by, replace: bool = False, source: str =
 
     if not 2000 <= year <= 2100:
         raise CalendarImportError([_("年份 %(y)s 不在 2000–2100 之间。") % {"y": year}])
-    raw = file.read()
+    raw = file.read(CALENDAR_MAX_BYTES + 1)
     name = getattr(file, "name", "") or ""
+    if len(raw) > CALENDAR_MAX_BYTES:
+        raise CalendarImportError([_("文件超过 1 MB；一个年度的节假日安排只有几十行，请检查是否选错了文件。")])
     rows = _calendar_rows(raw, name)
     if not source and (name.lower().endswith(".json") or raw.lstrip()[:1] == b"{"):
         try:

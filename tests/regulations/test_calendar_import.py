@@ -190,3 +190,10 @@ def test_calendar_import_reads_gb18030_files():
     raw.name = "2027.csv"
     report = calendar_import(year=2027, file=raw, by=None)
     assert report.holidays == 17 and CalendarDay.objects.get(date=dt.date(2027, 1, 1)).name == "元旦"
+
+
+def test_a_file_too_large_to_be_a_holiday_notice_is_refused():
+    with pytest.raises(CalendarImportError) as error:
+        calendar_import(year=2027, file=_file("date,kind,name\n" + "x" * (1024 * 1024)), by=None)
+    assert "1 MB" in error.value.problems[0]
+    assert not CalendarYear.objects.filter(year=2027).exists()
