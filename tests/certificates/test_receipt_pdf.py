@@ -62,8 +62,13 @@ def test_the_receipt_is_not_shown_to_anyone_outside_the_file(client, monkeypatch
     assert client.get(url).status_code == 404
     client.force_login(staff_user(roles.NANNING_TALENT_BUREAU_REVIEWER))
     assert client.get(url).status_code == 404
-    client.force_login(staff_user(roles.BEIHAI_SCITECH_REVIEWER))
+    reviewer = staff_user(roles.BEIHAI_SCITECH_REVIEWER)
+    client.force_login(reviewer)
     assert client.get(url).status_code == 200
+    # A staff read of a person's file is recorded in the access log.
+    from audit.models import AccessRecord
+
+    assert AccessRecord.objects.filter(user=reviewer, object_id=str(receipt.pk)).exists()
 
 
 def test_the_application_page_lists_each_receipt_with_its_download(client, monkeypatch):
