@@ -341,7 +341,7 @@ def withdraw(request, pk):
     if not access.can_withdraw(request.user, application):
         messages.error(request, _("该申请当前不能撤回。"))
         return redirect("applications:detail", application.pk)
-    form = WithdrawForm(request.POST or None)
+    form = WithdrawForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             svc.application_withdraw(application=application, by=request.user, reason=form.cleaned_data["reason"])

@@ -39,6 +39,8 @@ def test_withdrawing_without_a_reason_or_the_confirmation_is_refused_and_nothing
     client.force_login(application.created_by)
     url = reverse("applications:withdraw", args=[application.pk])
 
+    empty = client.post(url)
+    assert empty.status_code == 400 and "请填写撤回理由" in empty.content.decode()
     no_reason = client.post(url, {"reason": "  ", "confirm": "on"})
     assert no_reason.status_code == 400 and "请填写撤回理由" in no_reason.content.decode()
     unconfirmed = client.post(url, {"reason": "人才已离职"})
