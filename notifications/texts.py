@@ -69,11 +69,28 @@ def event_label(kind: str) -> str:
     return str(EVENT_LABELS.get(kind, kind))
 
 
+def _param(value):
+    """A stored parameter: [msgid] is translated, {"zh": …, "en": …} picks the reader's language."""
+    if isinstance(value, list):
+        return _(value[0])
+    if isinstance(value, dict):
+        english = (translation.get_language() or "").startswith("en")
+        return value.get("en" if english else "zh") or value.get("zh", "")
+    return value
+
+
+def _translated(entry) -> str:
+    """A line another app stored as [msgid, params]: translated now, in the reader's language."""
+    msgid, params = entry
+    return _(msgid) % {k: _param(v) for k, v in params.items()} if params else _(msgid)
+
+
 def _render_active(notification) -> Text:
     ctx = notification.context or {}
     reference = ctx.get("reference", "")
     name = ctx.get("name", "")
-    event = event_label(notification.kind)
+    # Apps above this one (benefits) name their own event and lines as untranslated msgids.
+    event = _translated(ctx["event"]) if ctx.get("event") else event_label(notification.kind)
     lines = []
     if name:
         lines.append(_("申请编号：%(ref)s（%(name)s）") % {"ref": reference, "name": name})
@@ -88,6 +105,7 @@ def _render_active(notification) -> Text:
         lines.append(_("理由：%(reason)s") % {"reason": ctx["reason"]})
     if ctx.get("comment"):
         lines.append(_("意见：%(comment)s") % {"comment": ctx["comment"]})
+    lines.extend(_translated(entry) for entry in ctx.get("lines", []))
     todo = ""
     if notification.must_act:
         if state == s.SUBMITTED and ctx.get("regulation") == NANNING:

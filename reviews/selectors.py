@@ -240,7 +240,7 @@ def eligibility_verdict(application: Application) -> dict | None:
     # As of the day the file was first received: it keeps that day's version for life.
     facts = application.policy.facts_for(application, as_of=judged_on(application))
     try:
-        return evaluate(facts, language=get_language())
+        return evaluate(facts, language=get_language(), consult_register=True)
     except FactsError as exc:
         return {"error": _("认定事实有误，无法预审：%(error)s") % {"error": exc}}
 
