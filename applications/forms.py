@@ -125,6 +125,19 @@ class SubmitForm(forms.Form):
     pledge_name = forms.CharField(label=_("承诺人签名（填写姓名）"), max_length=120)
 
 
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label=_("撤回理由"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("请填写撤回理由。")},
+    )
+    confirm = forms.BooleanField(
+        label=_("我确认撤回本申请。撤回后本申请不再办理，如需认定须重新申请。"),
+        error_messages={"required": _("请勾选确认撤回。")},
+    )
+
+
 class EmployerDecisionForm(forms.Form):
     opinion = forms.CharField(
         label=_("单位推荐意见或退回理由"),

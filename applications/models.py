@@ -116,6 +116,10 @@ class Application(ConcurrentTransitionMixin, models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(_("提交时间"), null=True, blank=True)
+    # Beihai Art. 5 with 行政许可法 Art. 32: the clock runs from receipt (收件), each submission gets a receipt.
+    received_on = models.DateField(_("收件日期"), null=True, blank=True)
+    acceptance_due_on = models.DateField(_("受理决定期限"), null=True, blank=True)
+    acceptance_deemed = models.BooleanField(_("逾期未作受理决定，视为受理"), default=False)
     accepted_on = models.DateField(_("受理日期"), null=True, blank=True)
     due_on = models.DateField(_("办结期限"), null=True, blank=True)
     due_unknown_reason = models.CharField(_("期限无法计算的原因"), max_length=200, blank=True)
@@ -219,6 +223,18 @@ class Application(ConcurrentTransitionMixin, models.Model):
     def employer_recommends(self) -> bool:
         return self.policy.employer_recommends
 
+    def acceptance_decision_overdue(self) -> bool:
+        """行政许可法 Art. 32: no acceptance decision within the period after receipt."""
+        return (
+            self.accepted_on is None
+            and self.acceptance_due_on is not None
+            and timezone.localdate() > self.acceptance_due_on
+        )
+
+    def acceptance_decision_open(self) -> bool:
+        """Corrections may be asked for only before the file is accepted, or deemed accepted."""
+        return not self.acceptance_deemed
+
     def departments_consulted(self) -> bool:
         return bool(self.policy.consulted_roles)
 
@@ -297,10 +313,20 @@ class Application(ConcurrentTransitionMixin, models.Model):
         source=[s.SUBMITTED, s.RECOMMENDED],
         target=s.RETURNED,
         permission=perms.first_reviewer,
-        conditions=[is_with_first_reviewer],
+        conditions=[is_with_first_reviewer, acceptance_decision_open],
     )
     def return_for_correction(self):
         pass
+
+    @transition(
+        field=state,
+        source=s.SUBMITTED,
+        target=s.SUBMITTED,
+        permission=perms.nobody,
+        conditions=[acceptance_decision_overdue],
+    )
+    def deem_accepted(self):
+        """Taken by the scheduled job only: the file counts as accepted from its receipt date."""
 
     @transition(
         field=state,
@@ -418,6 +444,31 @@ class Material(models.Model):
 
     def __str__(self):
         return self.original_name
+
+
+class Receipt(models.Model):
+    """The numbered receipt (回执) of one submission: what was received, when, and by when the bureau must
+    decide on acceptance. Issued at once on submission and on every resubmission after correction."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="receipts")
+    number = models.CharField(_("回执编号"), max_length=40, unique=True, editable=False)
+    transition = models.CharField(_("操作"), max_length=40)
+    received_at = models.DateTimeField(_("收件时间"))
+    received_on = models.DateField(_("收件日期"))
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    acceptance_due_on = models.DateField(_("受理决定期限"), null=True, blank=True)
+    acceptance_due_unknown_reason = models.CharField(_("期限无法计算的原因"), max_length=200, blank=True)
+    # What was received, as it was: [{"code", "name_zh", "name_en", "original_name", "sha256"}].
+    materials = models.JSONField(_("收到的材料"), default=list, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("回执")
+        verbose_name_plural = _("回执")
+        ordering = ["-received_at", "-id"]
+
+    def __str__(self):
+        return self.number
 
 
 class TransitionLog(models.Model):

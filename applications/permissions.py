@@ -11,6 +11,11 @@ from applications import states as s
 from regulations.policies import policy_for
 
 
+def nobody(application, user) -> bool:
+    """Transitions only the system takes (scheduled jobs call them with check_permission=False)."""
+    return False
+
+
 def _acts_as(application, user, codes) -> bool:
     return bool(access.staff_roles_for(user, application) & set(codes))
 

@@ -9,7 +9,7 @@ from django_fsm import ConcurrentTransition, can_proceed
 
 from applications import access
 from applications import states as s
-from applications.models import Application, TransitionLog
+from applications.models import Application, Receipt, TransitionLog
 from applications.signals import transition_committed
 
 
@@ -26,6 +26,7 @@ class TransitionRefused(Exception):
 class TransitionResult:
     application: Application
     log: TransitionLog
+    receipt: Receipt | None = None
 
 
 def role_for_log(user, application) -> str:
@@ -115,6 +116,16 @@ def _unmet_condition_message(application: Application, transition: str, label) -
 
         names = {m.code: m.name for m in MaterialType.objects.filter(code__in=missing)}
         return _("缺少必需的材料：%(list)s。") % {"list": "、".join(str(names.get(code, code)) for code in missing)}
+    if transition == s.T_RETURN and application.acceptance_deemed:
+        return _(
+            "该申请自%(date)s起视为受理：收到申请之日起%(days)s个工作日内未告知补正（《行政许可法》第三十二条），"
+            "不能再退回补正。请继续审查，不符合条件的，说明理由不予认定。"
+        ) % {
+            "date": application.received_on.isoformat() if application.received_on else "",
+            "days": application.regulation_version.acceptance_decision_working_days,
+        }
+    if transition == s.T_DEEM_ACCEPTED:
+        return _("受理决定期限尚未届满，或已作出受理决定。")
     if transition == s.T_FINISH_CONSULTATION:
         return _("还有部门尚未反馈意见，全部反馈后才能报审批。")
     if transition == s.T_CLOSE_NOTICE:
@@ -254,6 +265,18 @@ def _link_talent_if_verified(application: Application) -> None:
     ).first()
 
 
+def judged_on(application: Application):
+    """The day a file is judged on: the day it was first received (it keeps that day's version for life, a
+    resubmission after correction included), or today for a draft never submitted."""
+    if application.pk and application.state != s.DRAFT:
+        first = application.receipts.order_by("received_at", "id").first()
+        if first is not None:
+            return first.received_on
+        if application.submitted_at:
+            return timezone.localdate(application.submitted_at)
+    return _today()
+
+
 def application_evaluate(*, application: Application, language: str | None = None) -> dict:
     """Ask the eligibility engine about `application`'s facts; keep the answer in `eligibility`."""
     from django.utils.translation import get_language
@@ -263,7 +286,7 @@ def application_evaluate(*, application: Application, language: str | None = Non
 
     try:
         answer = evaluate(
-            application.policy.facts_for(application),
+            application.policy.facts_for(application, as_of=judged_on(application)),
             language=language or get_language() or "zh-hans",
             consult_register=True,
         )
@@ -375,6 +398,36 @@ def _upgrade_problem(application: Application) -> str | None:
     return None
 
 
+def version_ended_notice(application: Application) -> str:
+    """What the applicant is told once the file's regulation version has ended (spec §1), or "".
+
+    A file keeps the version of its submission for life: one in review, or returned for correction, goes on
+    under it. A draft was never submitted, so it cannot be submitted under an ended version.
+    """
+    from regulations.selectors import version_in_force
+
+    version = application.regulation_version
+    today = _today()
+    if version.in_force_on(today) or application.state not in {s.DRAFT, s.RETURNED} | s.IN_REVIEW_STATES:
+        return ""
+    names = {"title": version.title, "date": version.effective_until.isoformat() if version.effective_until else ""}
+    if application.state != s.DRAFT:
+        names["submitted"] = judged_on(application).isoformat()
+        if application.state == s.RETURNED:
+            return (
+                _("《%(title)s》已于%(date)s失效。本申请于%(submitted)s按该版本提交，补正后重新提交仍按该版本审查。")
+                % names
+            )
+        return _("《%(title)s》已于%(date)s失效。本申请于%(submitted)s按该版本提交，继续按该版本办结。") % names
+    successor = version_in_force(regulation_code=application.regulation_code, on=today)
+    if successor is not None and successor.pk != version.pk:
+        return _("《%(title)s》已于%(date)s失效，不能再按该版本提交申请。请按现行的《%(new)s》新建申请。") % {
+            **names,
+            "new": successor.title,
+        }
+    return _("《%(title)s》已于%(date)s失效，不能再按该版本提交申请。") % names
+
+
 def identity_problem_lines(application: Application) -> list[str]:
     """The application's identity data checked by accounts.identity, one translated line per bad field."""
     from accounts import identity
@@ -398,12 +451,8 @@ def submission_problems(application: Application) -> list[str]:
     from regulations.selectors import disqualification_for
 
     problems = []
-    version = application.regulation_version
-    if application.state == s.DRAFT and not version.in_force_on(_today()):
-        problems.append(
-            _("《%(title)s》已于%(date)s失效，不能再按该版本提交申请。")
-            % {"title": version.title, "date": version.effective_until.isoformat() if version.effective_until else ""}
-        )
+    if application.state == s.DRAFT and not application.regulation_version.in_force_on(_today()):
+        problems.append(version_ended_notice(application))
     missing_fields = application.policy.missing_required(application)
     if missing_fields:
         problems.append(_("以下必填项尚未填写：%(list)s。") % {"list": "、".join(missing_fields)})
@@ -467,7 +516,94 @@ def application_submit(*, application: Application, by, pledge_name: str) -> Tra
             # A higher tier during validity replaces the earlier recognition once its certificate is issued.
             application.upgrade_of = recognition_in_force(application)
         result = application_transition(application=application, transition=transition, by=by)
-    return result
+        receipt = receipt_issue(application=application, log=result.log, by=by)
+    return TransitionResult(application=result.application, log=result.log, receipt=receipt)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The receipt (回执): the clock runs from receipt (Beihai Art. 5 read with 行政许可法 Art. 32).
+# ---------------------------------------------------------------------------------------------------------
+
+
+def acceptance_deadline(*, version, received_on) -> tuple:
+    """(due date, reason it cannot be computed) of the acceptance decision for a file received on
+    `received_on`: the version's acceptance period in working days, or (None, "") where it sets none."""
+    from regulations.calendar import CalendarNotLoaded, add_working_days
+
+    days = version.acceptance_decision_working_days
+    if days is None:
+        return None, ""
+    try:
+        return add_working_days(received_on, days), ""
+    except CalendarNotLoaded as exc:
+        return None, exc.message
+
+
+def _receipt_number(application: Application, received_on) -> str:
+    prefix = f"{application.policy.reference_prefix}-R-{received_on:%Y%m%d}-"
+    taken = Receipt.objects.filter(number__startswith=prefix).count()
+    return f"{prefix}{taken + 1:04d}"
+
+
+def _received_materials(application: Application) -> list[dict]:
+    from regulations.models import MaterialType
+
+    materials = list(application.materials.filter(is_current=True).order_by("material_code", "-uploaded_at"))
+    types = {m.code: m for m in MaterialType.objects.filter(code__in={m.material_code for m in materials})}
+    return [
+        {
+            "code": m.material_code,
+            "name_zh": types[m.material_code].name_zh if m.material_code in types else m.material_code,
+            "name_en": types[m.material_code].name_en if m.material_code in types else m.material_code,
+            "original_name": m.original_name,
+            "sha256": m.sha256,
+        }
+        for m in materials
+    ]
+
+
+def receipt_issue(*, application: Application, log: TransitionLog, by) -> Receipt:
+    """Number and keep the receipt of the submission `log` records; start the acceptance clock."""
+    from django.db import IntegrityError
+
+    if log.transition not in s.RECEIPT_TRANSITIONS:
+        raise ValueError(f"{log.transition} does not hand the file to a receiving office")
+
+    received_on = timezone.localdate(log.at)
+    due_on, unknown_reason = acceptance_deadline(version=application.regulation_version, received_on=received_on)
+    receipt = Receipt(
+        application=application,
+        transition=log.transition,
+        received_at=log.at,
+        received_on=received_on,
+        submitted_by=by,
+        acceptance_due_on=due_on,
+        acceptance_due_unknown_reason=unknown_reason,
+        materials=_received_materials(application),
+    )
+    for _attempt in range(5):
+        receipt.number = _receipt_number(application, received_on)
+        try:
+            with transaction.atomic():
+                receipt.save()
+            break
+        except IntegrityError:  # another receipt took the number at the same moment; take the next one
+            receipt.pk = None
+    else:
+        raise TransitionRefused(_("回执编号生成冲突，请稍后重试。"), code="conflict")
+    application.received_on = received_on
+    application.acceptance_due_on = due_on
+    application.acceptance_deemed = False
+    application.accepted_on = None
+    application.due_on = None
+    application.due_unknown_reason = unknown_reason
+    application.save()
+    return receipt
+
+
+def application_withdraw(*, application: Application, by, reason: str) -> TransitionResult:
+    """The applicant side withdraws the file, saying why; the reason stays in the transition log."""
+    return application_transition(application=application, transition=s.T_WITHDRAW, by=by, reason=reason)
 
 
 def application_employer_decide(*, application: Application, by, recommend: bool, opinion: str) -> TransitionResult:
@@ -478,7 +614,9 @@ def application_employer_decide(*, application: Application, by, recommend: bool
             raise TransitionRefused(_("请填写单位推荐意见。"), code="reason_required")
         with transaction.atomic():
             application.employer_attested_at = timezone.now()
-            return application_transition(
+            result = application_transition(
                 application=application, transition=s.T_EMPLOYER_RECOMMEND, by=by, comment=opinion
             )
+            receipt = receipt_issue(application=application, log=result.log, by=by)
+        return TransitionResult(application=result.application, log=result.log, receipt=receipt)
     return application_transition(application=application, transition=s.T_EMPLOYER_RETURN, by=by, reason=opinion)

@@ -68,6 +68,7 @@ T_REVOKE = "revoke"
 T_EXPIRE = "expire"
 T_SUPERSEDE = "supersede"
 T_OVERTURN_ON_APPEAL = "overturn_on_appeal"
+T_DEEM_ACCEPTED = "deem_accepted"
 
 TRANSITION_LABELS = {
     T_SUBMIT: _("提交申请"),
@@ -89,6 +90,10 @@ TRANSITION_LABELS = {
     T_EXPIRE: _("有效期届满"),
     T_SUPERSEDE: _("被新的认定取代"),
     T_OVERTURN_ON_APPEAL: _("复核撤销原结果，予以认定"),
+    T_DEEM_ACCEPTED: _("逾期未作受理决定，视为受理"),
 }
 # Transitions that must carry a written reason (the regulation requires reasons for refusals).
-REASON_REQUIRED = {T_RETURN, T_REFUSE, T_EMPLOYER_RETURN, T_REFUSE_AFTER_OBJECTION, T_REVOKE}
+REASON_REQUIRED = {T_RETURN, T_REFUSE, T_EMPLOYER_RETURN, T_REFUSE_AFTER_OBJECTION, T_REVOKE, T_WITHDRAW}
+# Transitions by which the file reaches the office that receives it: each one issues a numbered receipt (回执).
+# Nanning: the talent applies to the employer (Art. 7(一)), the employer forwards it to the bureau (Art. 6, 7(二)).
+RECEIPT_TRANSITIONS = {T_SUBMIT, T_RESUBMIT, T_EMPLOYER_RECOMMEND}

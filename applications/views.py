@@ -13,13 +13,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import roles
 from applications import access, display, selectors
 from applications import services as svc
 from applications import states as s
-from applications.forms import ApplicationForm, EmployerDecisionForm, NanningStartForm, SubmitForm
+from applications.forms import ApplicationForm, EmployerDecisionForm, NanningStartForm, SubmitForm, WithdrawForm
 from applications.models import Material
 from applications.stash import pop_stash, stash_post
 from hardening.uploads import upload_refusals
@@ -209,6 +209,7 @@ def edit(request, pk):
             "upload_errors": upload_errors,
             "eligibility": application.eligibility or {},
             "max_mb": settings.UPLOAD_MAX_BYTES // (1024 * 1024),
+            "version_notice": svc.version_ended_notice(application),
             "steps": display.process_steps(application),
             # Shown while the file is back with the applicant: what to correct, in the reviewer's words.
             "return_reasons": selectors.return_reasons(application) if application.state == s.RETURNED else [],
@@ -232,7 +233,7 @@ def submit(request, pk):
     refusal_lines = []
     if request.method == "POST" and form.is_valid():
         try:
-            svc.application_submit(
+            result = svc.application_submit(
                 application=application, by=request.user, pledge_name=form.cleaned_data["pledge_name"]
             )
         except svc.PortalRefused as refusal:
@@ -244,6 +245,10 @@ def submit(request, pk):
                 messages.success(request, _("申请已提交至所在单位审核推荐。"))
             else:
                 messages.success(request, _("申请已提交至北海市科学技术局。"))
+            messages.info(
+                request,
+                _("回执编号：%(number)s。回执可在本页“回执”栏下载。") % {"number": result.receipt.number},
+            )
             return redirect("applications:detail", application.pk)
     problems = refusal_lines or svc.submission_problems(application)
     return render(
@@ -308,6 +313,8 @@ def detail(request, pk):
             "decision_form": EmployerDecisionForm() if employer_can_decide else None,
             "deadline": _deadline(application),
             "eligibility": application.eligibility or {},
+            "receipts": list(application.receipts.all()),
+            "version_notice": svc.version_ended_notice(application),
             "return_reasons": selectors.return_reasons(application, include_hidden=is_staff_viewer),
             "data_sections": display.application_sections(application),
             "steps": display.process_steps(application),
@@ -327,29 +334,44 @@ def employer_decide(request, pk):
         messages.error(request, _("请填写推荐意见或退回理由。"))
         return redirect("applications:detail", application.pk)
     try:
-        svc.application_employer_decide(
+        result = svc.application_employer_decide(
             application=application, by=request.user, recommend=recommend, opinion=form.cleaned_data["opinion"]
         )
     except svc.TransitionRefused as refusal:
         messages.error(request, refusal.message)
     else:
         messages.success(request, _("已推荐，申请已报送组织人才局。") if recommend else _("已退回申请人补正。"))
+        if result.receipt is not None:
+            messages.info(
+                request,
+                _("回执编号：%(number)s。回执可在本页“回执”栏下载。") % {"number": result.receipt.number},
+            )
     return redirect("applications:detail", application.pk)
 
 
 @portal_login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def withdraw(request, pk):
+    """Withdrawing asks for confirmation and a reason; the reason stays in the file's history."""
     application = access.application_for(request, pk, purpose=access.OWN)
-    try:
-        svc.application_transition(
-            application=application, transition=s.T_WITHDRAW, by=request.user, reason=request.POST.get("reason", "")
-        )
-    except svc.TransitionRefused as refusal:
-        messages.error(request, refusal.message)
-    else:
-        messages.success(request, _("申请已撤回。"))
-    return redirect("applications:detail", application.pk)
+    if not access.can_withdraw(request.user, application):
+        messages.error(request, _("该申请当前不能撤回。"))
+        return redirect("applications:detail", application.pk)
+    form = WithdrawForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            svc.application_withdraw(application=application, by=request.user, reason=form.cleaned_data["reason"])
+        except svc.TransitionRefused as refusal:
+            form.add_error(None, refusal.message)
+        else:
+            messages.success(request, _("申请已撤回。"))
+            return redirect("applications:detail", application.pk)
+    return render(
+        request,
+        "applications/withdraw.html",
+        {"application": application, "form": form},
+        status=400 if form.errors else 200,
+    )
 
 
 @portal_login_required

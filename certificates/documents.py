@@ -45,6 +45,32 @@ def certificate_pdf(certificate, *, revoked: bool = False) -> bytes:
     return render_pdf(policy_for(certificate).certificate_template, context)
 
 
+def receipt_context(receipt) -> dict:
+    application = receipt.application
+    version = application.regulation_version
+    policy = policy_for(application)
+    forwarded = receipt.transition == s.T_EMPLOYER_RECOMMEND
+    return {
+        "receipt": receipt,
+        "application": application,
+        "resubmission": receipt.transition == s.T_RESUBMIT,
+        "received_at": timezone.localtime(receipt.received_at),
+        "forwarded": forwarded,
+        "receiver_zh": policy.forwarded_receiver_zh if forwarded else policy.receiver_zh,
+        "receiver_en": policy.forwarded_receiver_en if forwarded else policy.receiver_en,
+        "employer_recommends": policy.employer_recommends,
+        "acceptance_days": version.acceptance_decision_working_days,
+        "review_days": version.review_sla_working_days,
+        "masked_document": selectors.mask_document_number(application.document_number),
+        "printed_at": timezone.localtime(),
+    }
+
+
+def receipt_pdf(receipt) -> bytes:
+    """The receipt (回执) of one submission, in Chinese and English on one page."""
+    return render_pdf("certificates/pdf/receipt.html", receipt_context(receipt))
+
+
 def application_form_context(application, *, staff_copy: bool = False) -> dict:
     """The filled form. Only the staff copy prints the consulted departments' internal opinions and the
     log entries kept from the applicant."""

@@ -11,6 +11,7 @@ urlpatterns = [
         views.download_for_application,
         name="download_for_application",
     ),
+    path("certificates/receipts/<int:pk>.pdf", views.receipt_pdf, name="receipt_pdf"),
     path("certificates/application/<int:pk>/form.pdf", views.application_form_pdf, name="application_form_pdf"),
     path("certificates/application/<int:pk>/child-enrolment/", views.child_enrolment, name="child_enrolment"),
     path(

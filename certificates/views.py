@@ -93,6 +93,19 @@ def application_form_pdf(request, pk):
     return _pdf_response(content, f"{application.reference}-form.pdf")
 
 
+@login_required
+@require_GET
+def receipt_pdf(request, pk):
+    """The receipt (回执) of a submission, for whoever may see the application's documents."""
+    from applications.models import Receipt
+
+    receipt = Receipt.objects.filter(pk=pk).first()
+    if receipt is None:
+        raise Http404
+    receipt.application = access.application_for(request, receipt.application_id, purpose=access.FORM, obj=receipt)
+    return _pdf_response(documents.receipt_pdf(receipt), f"{receipt.number}.pdf")
+
+
 def _may_request_child_enrolment(user, application) -> bool:
     """Beihai 附件3: the certified talent's employer (or the talent) files it."""
     return application.is_beihai and application.state == s.CERTIFIED and access.is_owner(user, application)

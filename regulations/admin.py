@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
 from regulations import models
-from regulations.services import DirectoryImportError, directory_import
+from regulations.services import DirectoryImportError, directory_import, regulation_version_copy
 
 
 class CriterionInline(admin.StackedInline):
@@ -34,6 +34,26 @@ class RegulationVersionAdmin(SimpleHistoryAdmin):
     list_filter = ("regulation",)
     search_fields = ("code", "title_zh", "title_en")
     inlines = [CommonMaterialInline, CriterionInline]
+    actions = ["copy_as_new_version"]
+
+    @admin.action(description=gettext_lazy("复制为新版本（含认定条件和材料）"), permissions=["add"])
+    def copy_as_new_version(self, request, queryset):
+        from django.utils.html import format_html
+
+        for version in queryset:
+            copy = regulation_version_copy(version=version, by=request.user)
+            self.log_addition(request, copy, f"Copied from {version.code}")
+            url = reverse("admin:regulations_regulationversion_change", args=[copy.pk])
+            messages.success(
+                request,
+                format_html(
+                    _('已复制{source}为新版本 <a href="{url}">{code}</a>，自{start}起施行；请核对并修改。'),
+                    source=version.code,
+                    url=url,
+                    code=copy.code,
+                    start=copy.effective_from.isoformat(),
+                ),
+            )
 
 
 @admin.register(models.Criterion)
@@ -100,9 +120,79 @@ class CalendarDayAdmin(SimpleHistoryAdmin):
     date_hierarchy = "date"
 
 
+class CalendarImportForm(forms.Form):
+    year = forms.IntegerField(label=gettext_lazy("年份"), min_value=2000, max_value=2100)
+    file = forms.FileField(
+        label=gettext_lazy("节假日安排文件（CSV 或 JSON）"),
+        help_text=gettext_lazy(
+            "CSV 第一行为表头 date,kind,name（或 日期,类型,名称）；kind 填 holiday（放假）或 workday（调休上班）；"
+            "连续放假可写成 2027-02-05..2027-02-11。包括广西“壮族三月三”两天。"
+        ),
+    )
+    source = forms.CharField(
+        label=gettext_lazy("依据（通知文号）"),
+        max_length=200,
+        required=False,
+        help_text=gettext_lazy("例如：国办发明电〔2026〕N号"),
+    )
+    replace = forms.BooleanField(label=gettext_lazy("替换该年度已载入的日历"), required=False)
+
+
 @admin.register(models.CalendarYear)
 class CalendarYearAdmin(SimpleHistoryAdmin):
     list_display = ("year", "source")
+    change_list_template = "regulations/admin/calendar_changelist.html"
+
+    def get_urls(self):
+        own = [path("import/", self.admin_site.admin_view(self.import_view), name="regulations_calendaryear_import")]
+        return own + super().get_urls()
+
+    def changelist_view(self, request, extra_context=None):
+        from regulations import calendar
+
+        for year in calendar.missing_years():
+            messages.warning(request, calendar.missing_year_message(year))
+        return super().changelist_view(request, extra_context)
+
+    def import_view(self, request):
+        from regulations.services import CalendarImportError, calendar_import
+
+        if not self.has_add_permission(request) or not self.has_change_permission(request):
+            messages.error(request, _("您没有导入节假日日历的权限。"))
+            return redirect(reverse("admin:regulations_calendaryear_changelist"))
+        form = CalendarImportForm(request.POST or None, request.FILES or None)
+        problems = []
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            try:
+                report = calendar_import(
+                    year=data["year"],
+                    file=data["file"],
+                    by=request.user,
+                    replace=data["replace"],
+                    source=data["source"],
+                )
+            except CalendarImportError as exc:
+                problems = exc.problems
+            else:
+                year = models.CalendarYear.objects.get(year=report.year)
+                self.log_change(request, year, f"Imported {report.holidays} holidays, {report.workdays} working days")
+                messages.success(
+                    request,
+                    _("%(year)s 年日历已导入：放假 %(h)s 天，调休上班 %(w)s 天。")
+                    % {"year": report.year, "h": report.holidays, "w": report.workdays},
+                )
+                for warning in report.warnings:
+                    messages.warning(request, warning)
+                return redirect(reverse("admin:regulations_calendaryear_changelist"))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("导入年度节假日安排"),
+            "form": form,
+            "problems": problems,
+        }
+        return render(request, "regulations/admin/calendar_import.html", context, status=400 if problems else 200)
 
 
 class DirectoryImportForm(forms.Form):

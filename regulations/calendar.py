@@ -21,9 +21,10 @@ class CalendarNotLoaded(Exception):
 
     @property
     def message(self) -> str:
-        return _("%(year)s 年的节假日安排尚未载入，无法计算该期限。请管理员在后台“节假日与调休”中录入该年度日历。") % {
-            "year": self.year
-        }
+        return _(
+            "%(year)s 年的节假日安排尚未载入，无法计算该期限。请管理员导入该年度节假日安排"
+            "（后台“已载入的年度日历”，或 manage.py calendar import）。"
+        ) % {"year": self.year}
 
     def __str__(self) -> str:
         return self.message
@@ -96,3 +97,28 @@ def working_days_between(start: dt.date, end: dt.date) -> int:
         if calendar.is_working_day(day):
             count += 1
     return count
+
+
+# How far ahead a missing year is announced: the longest chains of periods (acceptance, review, appeal window,
+# appeal answer) run some six weeks, and the State Council publishes the next year's holidays in November.
+WARN_DAYS_AHEAD = 60
+
+
+def missing_years(today: dt.date | None = None, days_ahead: int = WARN_DAYS_AHEAD) -> list[int]:
+    """Years from today to `days_ahead` days on whose holiday calendar no deadline can be computed yet."""
+    from django.utils import timezone
+
+    from regulations.models import CalendarYear
+
+    today = today or timezone.localdate()
+    wanted = set(range(today.year, (today + dt.timedelta(days=days_ahead)).year + 1))
+    loaded = set(CalendarYear.objects.filter(year__in=wanted).values_list("year", flat=True))
+    return sorted(wanted - loaded)
+
+
+def missing_year_message(year: int) -> str:
+    """What staff must do about a missing year, in their language."""
+    return _(
+        "%(year)s 年的节假日安排尚未载入：届时的工作日期限将无法计算，需人工确认。国务院办公厅通知（及广西壮族三月三"
+        "安排）发布后，请管理员在后台“已载入的年度日历”中导入，或运行 manage.py calendar import %(year)s 文件。"
+    ) % {"year": year}

@@ -70,6 +70,15 @@ class RegulationVersion(models.Model):
     replaces_note = models.CharField(_("废止的文件"), max_length=300, blank=True)
 
     # Deadlines and periods (spec §2-§4): settings of the version, not constants in code.
+    acceptance_decision_working_days = models.PositiveSmallIntegerField(
+        _("受理决定期限（工作日）"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "自收到申请之日起在此期限内作出受理决定（受理，或一次告知需补正的全部内容）；逾期未作决定的，"
+            "自收到申请材料之日起即为受理（《行政许可法》第三十二条）。留空表示不适用。"
+        ),
+    )
     review_sla_working_days = models.PositiveSmallIntegerField(_("办结时限（工作日）"), null=True, blank=True)
     appeal_window_working_days = models.PositiveSmallIntegerField(_("复核申请期限（工作日）"), null=True, blank=True)
     appeal_answer_days = models.PositiveSmallIntegerField(_("复核答复期限（日）"), null=True, blank=True)

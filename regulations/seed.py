@@ -23,6 +23,7 @@ VERSION_FIELDS = (
     "effective_from",
     "effective_until",
     "replaces_note",
+    "acceptance_decision_working_days",
     "review_sla_working_days",
     "appeal_window_working_days",
     "appeal_answer_days",

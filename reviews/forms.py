@@ -71,6 +71,38 @@ def fraud_consequence_preview(application) -> dict:
     return preview
 
 
+class ReturnForm(ActionForm):
+    """Return for correction tells everything to correct at once (行政许可法 Art. 32(4) 一次告知): the materials
+    to send again and every other point, one per line. The reason the applicant reads is that numbered list."""
+
+    materials = forms.MultipleChoiceField(
+        label=_("需重新提交的材料"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, application, **kwargs):
+        from regulations.models import MaterialType
+
+        super().__init__(*args, action=s.T_RETURN, **kwargs)
+        reason = self.fields.pop("reason")
+        reason.required = False
+        reason.label = _("其他需要补正的内容（每行一项）")
+        reason.help_text = _("一次告知需要补正的全部内容；申请人补正后重新提交，受理决定期限重新计算。")
+        self.fields = {"materials": self.fields.pop("materials"), "reason": reason, **self.fields}
+        codes_wanted = application.required_material_codes()
+        names = {m.code: m.name for m in MaterialType.objects.filter(code__in=codes_wanted)}
+        self.fields["materials"].choices = [(code, names.get(code, code)) for code in codes_wanted]
+
+    def clean(self):
+        data = super().clean()
+        labels = dict(self.fields["materials"].choices)
+        items = [_("重新提交%(name)s") % {"name": labels[code]} for code in data.get("materials") or []]
+        items += [line.strip() for line in (data.get("reason") or "").splitlines() if line.strip()]
+        if not items:
+            raise ValidationError(_("请列出需要补正的全部内容：勾选需重新提交的材料，或逐行写明其他需要补正的内容。"))
+        data["reason"] = "\n".join(f"{number}. {item}" for number, item in enumerate(items, start=1))
+        return data
+
+
 class MisconductFields(forms.Form):
     """The fraud boxes shared by a refusal and a revocation: never ticked until staff tick them."""
 
@@ -164,6 +196,8 @@ def console_action_form(action: str, application, data=None, *, prefix=None):
         return RevokeForm(data, prefix=prefix, application=application)
     if action == s.T_REFUSE:
         return RefuseForm(data, prefix=prefix, application=application)
+    if action == s.T_RETURN:
+        return ReturnForm(data, prefix=prefix, application=application)
     if action in (s.T_APPROVE, s.T_APPROVE_FOR_NOTICE):
         return ApproveForm(data, prefix=prefix, action=action, application=application)
     return ActionForm(data, prefix=prefix, action=action)

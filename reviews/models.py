@@ -1,8 +1,11 @@
 """What staff do to an application besides moving its state: consultations, objections, appeals,
 revocations and the Nanning Tier I filing. State changes themselves live in applications (the FSM)."""
 
+import uuid
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -67,6 +70,8 @@ class Objection(models.Model):
     """
 
     application = models.ForeignKey("applications.Application", on_delete=models.CASCADE, related_name="objections")
+    # The number the objector is given to refer to the objection (e.g. NN-O-20261204-7F3A2C).
+    reference = models.CharField(_("异议编号"), max_length=40, unique=True, null=True, editable=False)
     name = models.CharField(_("异议人姓名"), max_length=120)
     contact = models.CharField(_("联系方式"), max_length=200)
     reason = models.TextField(_("异议事由"), max_length=4000)
@@ -93,7 +98,13 @@ class Objection(models.Model):
         ordering = ["filed_at", "id"]
 
     def __str__(self):
-        return f"{self.application.reference} · {self.name}"
+        return f"{self.reference or self.application.reference} · {self.name}"
+
+    def save(self, *args, **kwargs):
+        if not self.reference:
+            prefix = self.application.policy.reference_prefix
+            self.reference = f"{prefix}-O-{timezone.localdate():%Y%m%d}-{uuid.uuid4().hex[:6].upper()}"
+        super().save(*args, **kwargs)
 
 
 class AppealStatus(models.TextChoices):

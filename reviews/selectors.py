@@ -4,7 +4,8 @@ Who may see which file is decided by applications.access alone."""
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -93,7 +94,7 @@ def staff_queue(user, filters: QueueFilters) -> QuerySet[Application]:
     if filters.tier:
         qs = qs.filter(tier=filters.tier)
     if filters.overdue:
-        qs = qs.filter(state__in=s.IN_REVIEW_STATES, due_on__lt=timezone.localdate())
+        qs = qs.filter(overdue_q(timezone.localdate()))
     term = filters.q.strip()
     if term:
         qs = qs.filter(
@@ -104,7 +105,17 @@ def staff_queue(user, filters: QueueFilters) -> QuerySet[Application]:
             | Q(organisation__name__icontains=term)
             | Q(organisation__credit_code__iexact=term.upper())
         )
-    return qs.distinct().order_by("due_on", "submitted_at", "pk")
+    # The acceptance decision's date until the file is accepted, then the limit counted from acceptance.
+    next_due = Coalesce("due_on", "acceptance_due_on")
+    qs = qs.distinct().annotate(next_due=next_due)
+    return qs.order_by(F("next_due").asc(nulls_last=True), "submitted_at", "pk")
+
+
+def overdue_q(today) -> Q:
+    """Files past their time limit: the acceptance decision (Beihai Art. 5 with 行政许可法 Art. 32), or the
+    review counted from acceptance."""
+    acceptance = Q(state=s.SUBMITTED, accepted_on__isnull=True, acceptance_due_on__lt=today)
+    return acceptance | Q(state__in=s.IN_REVIEW_STATES, due_on__lt=today)
 
 
 @dataclass(frozen=True)
@@ -137,6 +148,16 @@ def deadline_for(application: Application, today=None) -> DeadlineView | None:
         return None
     if application.state not in s.IN_REVIEW_STATES:
         return None
+    acceptance_period = application.regulation_version.acceptance_decision_working_days
+    if application.state == s.SUBMITTED and application.accepted_on is None and acceptance_period is not None:
+        # Beihai Art. 5 with 行政许可法 Art. 32: first the acceptance decision, due within N working days of receipt.
+        label = _("受理决定期限")
+        if application.acceptance_due_on is None:
+            if application.due_unknown_reason:
+                return DeadlineView(label, None, None, False, application.due_unknown_reason)
+            return None
+        left = deadlines.working_days_left(application.acceptance_due_on, today)
+        return DeadlineView(label, application.acceptance_due_on, left.working_days, left.overdue, left.unknown_reason)
     if application.due_on is None:
         if application.due_unknown_reason:
             return DeadlineView(_("办结期限"), None, None, False, application.due_unknown_reason)
@@ -212,11 +233,12 @@ def history_diff(application: Application, limit: int = 50) -> list[HistoryChang
 
 def eligibility_verdict(application: Application) -> dict | None:
     """The eligibility engine's answer for the application's facts, judged on the day it was submitted."""
+    from applications.services import judged_on
     from regulations.eligibility import evaluate
     from regulations.facts import FactsError
 
-    judged_on = timezone.localdate(application.submitted_at) if application.submitted_at else None
-    facts = application.policy.facts_for(application, as_of=judged_on)
+    # As of the day the file was first received: it keeps that day's version for life.
+    facts = application.policy.facts_for(application, as_of=judged_on(application))
     try:
         return evaluate(facts, language=get_language(), consult_register=True)
     except FactsError as exc:

@@ -119,15 +119,96 @@ def review_accept(*, application: Application, by, departments=(), comment: str 
         _refuse(_("系统中缺少必须征求意见的部门：%(codes)s。") % {"codes": "、".join(sorted(missing))}, "config")
     with transaction.atomic():
         application_transition(application=application, transition=s.T_ACCEPT, by=by, comment=comment)
-        today = timezone.localdate()
-        due = deadlines.review_due(today, application.regulation_version)
-        application.accepted_on = today
-        application.due_on = due.on
-        application.due_unknown_reason = due.unknown_reason
-        application.save()
+        # A file already deemed accepted keeps its acceptance date: the day it was received.
+        _start_review_clock(application, accepted_on=application.accepted_on or timezone.localdate())
         for department in chosen:
             Consultation.objects.create(application=application, department=department, requested_by=by)
     return application
+
+
+def _start_review_clock(application: Application, *, accepted_on) -> None:
+    """Beihai Art. 5: the working-day limit counts from acceptance."""
+    due = deadlines.review_due(accepted_on, application.regulation_version)
+    application.accepted_on = accepted_on
+    application.due_on = due.on
+    application.due_unknown_reason = due.unknown_reason
+    application.save()
+
+
+def acceptances_deem_due() -> list[str]:
+    """The scheduled job (行政许可法 Art. 32): a file on which no acceptance decision was made within the
+    period after receipt is accepted from the day it was received. Recorded in the transition log; idempotent.
+    A file whose period could not be computed (holiday calendar missing) is left to a person, never guessed."""
+    today = timezone.localdate()
+    deemed = []
+    candidates = Application.objects.filter(
+        state=s.SUBMITTED, accepted_on__isnull=True, acceptance_deemed=False, acceptance_due_on__lt=today
+    ).order_by("pk")
+    for application in candidates:
+        try:
+            with transaction.atomic():
+                application_transition(
+                    application=application,
+                    transition=s.T_DEEM_ACCEPTED,
+                    by=None,
+                    check_permission=False,
+                    comment=_(
+                        "收到申请之日（%(received)s）起%(days)s个工作日内（至%(due)s）未作出受理决定，"
+                        "依照《行政许可法》第三十二条，自收到申请材料之日起即为受理。"
+                    )
+                    % {
+                        "received": application.received_on.isoformat(),
+                        "days": application.regulation_version.acceptance_decision_working_days,
+                        "due": application.acceptance_due_on.isoformat(),
+                    },
+                )
+                application.acceptance_deemed = True
+                _start_review_clock(application, accepted_on=application.received_on)
+        except TransitionRefused as exc:
+            logger.info("Acceptance of %s not deemed: %s", application.reference, exc.message)
+            continue
+        deemed.append(application.reference)
+    return deemed
+
+
+def deadlines_compute_pending(**_signal_kwargs) -> list[str]:
+    """Once a missing year's holiday calendar is loaded, the deadlines that waited for it are computed.
+
+    Connected to regulations.services.calendar_year_loaded; also safe to call by hand. Returns the references
+    whose dates are now known.
+    """
+    from applications.services import acceptance_deadline
+
+    done = []
+    pending = Application.objects.filter(state__in=s.IN_REVIEW_STATES).exclude(due_unknown_reason="").order_by("pk")
+    for application in pending:
+        version = application.regulation_version
+        if application.state == s.PUBLIC_NOTICE and application.notice_starts_on and not application.notice_ends_on:
+            end = deadlines.notice_end(application.notice_starts_on, version)
+            application.notice_ends_on, reason = end.on, end.unknown_reason
+        elif application.accepted_on and not application.due_on:
+            due = deadlines.review_due(application.accepted_on, version)
+            application.due_on, reason = due.on, due.unknown_reason
+        elif application.received_on and application.accepted_on is None and not application.acceptance_due_on:
+            due_on, reason = acceptance_deadline(version=version, received_on=application.received_on)
+            application.acceptance_due_on = due_on
+            receipt = application.receipts.order_by("-received_at", "-id").first()
+            if receipt is not None and due_on:
+                receipt.acceptance_due_on, receipt.acceptance_due_unknown_reason = due_on, ""
+                receipt.save()
+        else:
+            continue
+        application.due_unknown_reason = reason
+        application.save()
+        if not reason:
+            done.append(application.reference)
+    for appeal in Appeal.objects.filter(status=APPEAL_PENDING, due_on__isnull=True).exclude(due_unknown_reason=""):
+        due = deadlines.appeal_answer_due(timezone.localdate(appeal.filed_at), appeal.application.regulation_version)
+        appeal.due_on, appeal.due_unknown_reason = due.on, due.unknown_reason
+        appeal.save()
+        if due.on:
+            done.append(appeal.application.reference)
+    return done
 
 
 def review_forward(*, application: Application, by, comment: str = "") -> Application:

@@ -15,3 +15,11 @@ def expire_recognitions() -> list[str]:
     from reviews.services import recognitions_expire_due
 
     return recognitions_expire_due()
+
+
+@shared_task(name="reviews.tasks.deem_acceptances")
+def deem_acceptances() -> list[str]:
+    """Celery beat entry: files without an acceptance decision in time are accepted from receipt."""
+    from reviews.services import acceptances_deem_due
+
+    return acceptances_deem_due()

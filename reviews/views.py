@@ -373,7 +373,7 @@ def objection_file(request, pk):
                 # Counted per filing, not per attempt: correcting a typo costs nothing.
                 throttle_hit(scope="objection-ip", key=client_ip(request))
                 throttle_hit(scope="objection-notice", key=application.pk)
-                services.objection_file(
+                objection = services.objection_file(
                     application=application,
                     name=data["name"],
                     contact=data["contact"],
@@ -386,7 +386,9 @@ def objection_file(request, pk):
             except TransitionRefused as exc:
                 form.add_error(None, exc.message)
             else:
-                return render(request, "reviews/objection_filed.html", {"application": application})
+                return render(
+                    request, "reviews/objection_filed.html", {"application": application, "objection": objection}
+                )
     else:
         form = ObjectionForm()
     return render(

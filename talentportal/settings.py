@@ -197,6 +197,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reviews.tasks.expire_recognitions",
         "schedule": 6 * 3600,
     },
+    "deem-acceptances": {
+        "task": "reviews.tasks.deem_acceptances",
+        "schedule": 3600,
+    },
     "send-expiry-reminders": {
         "task": "benefits.tasks.send_expiry_reminders",
         "schedule": 24 * 3600,

@@ -47,6 +47,10 @@ class RegulationPolicy:
     name = ""  # lazy label
     issuer_zh = ""
     issuer_en = ""
+    receiver_zh = ""  # who receives a submission: the receipt (回执) names it
+    receiver_en = ""
+    forwarded_receiver_zh = ""  # who receives the file the employer recommends, where it does
+    forwarded_receiver_en = ""
     certificate_template = ""
     application_form_template = ""
 

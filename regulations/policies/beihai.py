@@ -17,6 +17,9 @@ class BeihaiPolicy(RegulationPolicy):
     name = gettext_lazy("北海市外籍“高精尖缺”人才")
     issuer_zh = "北海市科学技术局"
     issuer_en = "Beihai Municipal Science and Technology Bureau"
+    # Art. 4, 5: the employer submits to SciTech, which collects the materials.
+    receiver_zh = "北海市科学技术局"
+    receiver_en = "Beihai Municipal Science and Technology Bureau"
     certificate_template = "certificates/pdf/beihai_certificate.html"
     application_form_template = "certificates/pdf/beihai_application_form.html"
 

@@ -20,6 +20,12 @@ class NanningPolicy(RegulationPolicy):
     name = gettext_lazy("南宁片区急需紧缺人才")
     issuer_zh = "中国（广西）自由贸易试验区南宁片区管理委员会"
     issuer_en = "Administrative Committee of Nanning Area, China (Guangxi) Pilot Free Trade Zone"
+    # Art. 7(一)(二): the talent applies to the employer, which checks and recommends to the bureau.
+    receiver_zh = "所在单位（用人单位）"
+    receiver_en = "The applicant's employer"
+    # Art. 6: 自贸试验区南宁片区管委会组织人才局负责受理.
+    forwarded_receiver_zh = "自贸试验区南宁片区管委会组织人才局"
+    forwarded_receiver_en = "Organisation and Talent Bureau, Administrative Committee of the Nanning Area"
     certificate_template = "certificates/pdf/nanning_certificate.html"
     application_form_template = "certificates/pdf/nanning_application_form.html"
 

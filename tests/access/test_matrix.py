@@ -182,7 +182,9 @@ EXPECTATIONS = {
         args=app_pk,
         method="post",
     ),
-    "applications:withdraw": Expect(own_page(lambda role, case: 302), args=app_pk, method="post"),
+    "applications:withdraw": Expect(
+        own_page(lambda role, case: 302), args=app_pk, method="post", data={"reason": "x", "confirm": "on"}
+    ),
     "applications:material_download": Expect(file_page(), args=lambda case: [case.material.pk]),
     "applications:material_remove": Expect(
         own_page(lambda role, case: 302), args=lambda case: [case.material.pk], method="post"
@@ -195,6 +197,7 @@ EXPECTATIONS = {
         args=app_pk,
     ),
     "certificates:application_form_pdf": Expect(file_page(), args=app_pk),
+    "certificates:receipt_pdf": Expect(file_page(), args=lambda case: [case.receipt.pk]),
     "certificates:child_enrolment": Expect(
         own_page(lambda role, case: 200 if case == BH_CERTIFIED else 404), args=app_pk
     ),
@@ -403,6 +406,7 @@ def _cheap_pdfs(monkeypatch):
 
     monkeypatch.setattr(documents, "application_form_pdf", lambda application, **kwargs: b"%PDF-1.4 form")
     monkeypatch.setattr(documents, "child_enrolment_pdf", lambda enrolment: b"%PDF-1.4 enrolment")
+    monkeypatch.setattr(documents, "receipt_pdf", lambda receipt: b"%PDF-1.4 receipt")
 
 
 def _ask(world, name, case_name, role, expect):

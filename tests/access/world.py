@@ -80,6 +80,7 @@ class Case:
     appeal: object = None
     objection: object = None
     material: object = None
+    receipt: object = None
     service_request: object = None
     service_material: object = None
 
@@ -119,7 +120,23 @@ def _case(regulation, state, *, criterion_code=None, **fields) -> Case:
         own_org_reviewer=staff_user(reviewer_role, organisation=organisation),
     )
     case.material = application.materials.first()
+    case.receipt = _receipt(application, employer if regulation == BEIHAI else talent)
     return case
+
+
+def _receipt(application, submitted_by):
+    from django.utils import timezone
+
+    from applications.models import Receipt
+
+    return Receipt.objects.create(
+        application=application,
+        number=f"{application.reference}-R",
+        transition="submit",
+        received_at=timezone.now(),
+        received_on=timezone.localdate(),
+        submitted_by=submitted_by,
+    )
 
 
 def build_world() -> World:

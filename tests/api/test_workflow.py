@@ -77,11 +77,12 @@ def test_an_unknown_department_code_is_a_field_error(api):
 def test_a_return_needs_its_reason(api):
     application = make_application(state=s.SUBMITTED)
     reviewer = api(staff_user(roles.BEIHAI_SCITECH_REVIEWER), language="en")
+    # 行政许可法 Art. 32(4): everything to correct is told at once, as a numbered list.
     body = assert_error(take(reviewer, application, s.T_RETURN), 400, "invalid")
-    assert "reason" in body["fields"]
+    assert "List everything to be corrected" in " ".join(body["fields"]["non_field_errors"])
     response = take(reviewer, application, s.T_RETURN, reason="护照复印件不清晰")
     assert response.json()["state"] == s.RETURNED
-    assert application.transition_logs.get().reason == "护照复印件不清晰"
+    assert application.transition_logs.get().reason == "1. 护照复印件不清晰"
 
 
 def test_the_wrong_role_is_403_and_the_wrong_state_is_409(api):

@@ -230,5 +230,7 @@ def test_each_notice_names_the_state_its_transition_led_to(django_capture_on_com
 def test_a_withdrawn_draft_concerns_no_one_else(django_capture_on_commit_callbacks):
     application = make_application(NANNING, s.DRAFT)
     with django_capture_on_commit_callbacks(execute=True):
-        application_transition(application=application, transition=s.T_WITHDRAW, by=application.talent)
+        application_transition(
+            application=application, transition=s.T_WITHDRAW, by=application.talent, reason="不再申请"
+        )
     assert not Notification.objects.filter(application=application).exists()
