@@ -22,6 +22,7 @@ from applications.forms import ApplicationForm, EmployerDecisionForm, NanningSta
 from applications.models import Application, Material
 from applications.stash import pop_stash, stash_post
 from regulations.codes import BEIHAI, NANNING
+from talentportal.pagination import paginate
 
 
 def portal_login_required(view):
@@ -54,16 +55,24 @@ def dashboard(request):
     linked = svc.application_link_talent_accounts(user=user)
     if linked:
         messages.info(request, _("已关联用人单位为您提交的%(count)d份申请。") % {"count": linked})
-    applications = list(selectors.portal_applications(user))
-    awaiting_employer = [
-        a for a in applications if a.regulation_code == NANNING and a.state == s.SUBMITTED and user.is_employer
-    ]
+    applications = selectors.portal_applications(user)
+    paged = paginate(request, applications)
+    awaiting = None
+    if user.is_employer:
+        # Nanning files the talent sent to this employer for its recommendation: their own list and pages.
+        awaiting = paginate(
+            request,
+            applications.filter(organisation_id=user.organisation_id, regulation_code=NANNING, state=s.SUBMITTED),
+            param="awaiting_page",
+        )
     return render(
         request,
         "applications/dashboard.html",
         {
-            "applications": applications,
-            "awaiting_employer": awaiting_employer,
+            "applications": paged.page,
+            "paged": paged,
+            "awaiting_employer": awaiting.page if awaiting else [],
+            "awaiting_paged": awaiting,
             "can_start_beihai": user.is_employer,
             "can_start_nanning": user.is_talent,
         },

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -50,10 +50,11 @@ def visible_applications(user) -> QuerySet[Application]:
     if user.has_role(*NANNING_ROLES):
         condition |= Q(regulation_code=NANNING)
     if user.has_role(*roles.CONSULTED_ROLES) and user.department_id:
-        condition |= Q(consultations__department_id=user.department_id)
+        # Subqueries, not joins: a join would repeat rows and need DISTINCT, which sorts the whole table.
+        condition |= Q(pk__in=Consultation.objects.filter(department_id=user.department_id).values("application_id"))
         if user.department.code in APPEAL_JOINT_DEPARTMENTS:
-            condition |= Q(regulation_code=BEIHAI, appeals__isnull=False)
-    return qs.filter(condition).distinct()
+            condition |= Q(regulation_code=BEIHAI, pk__in=Appeal.objects.values("application_id"))
+    return qs.filter(condition)
 
 
 def can_view_application(user, application: Application) -> bool:
@@ -67,13 +68,14 @@ def waiting_for(user) -> Q:
         q |= Q(regulation_code=BEIHAI, state__in=[s.SUBMITTED, s.CONSULTATION])
     if user.has_role(roles.BEIHAI_SCITECH_APPROVER):
         q |= Q(regulation_code=BEIHAI, state__in=[s.AWAITING_DECISION, s.RECOGNISED])
-        q |= Q(regulation_code=BEIHAI, state=s.REFUSED, appeals__status=APPEAL_PENDING)
-    if user.has_role(*roles.CONSULTED_ROLES) and user.department_id:
         q |= Q(
-            state=s.CONSULTATION,
-            consultations__department_id=user.department_id,
-            consultations__answered_at__isnull=True,
+            regulation_code=BEIHAI,
+            state=s.REFUSED,
+            pk__in=Appeal.objects.filter(status=APPEAL_PENDING).values("application_id"),
         )
+    if user.has_role(*roles.CONSULTED_ROLES) and user.department_id:
+        unanswered = Consultation.objects.filter(department_id=user.department_id, answered_at__isnull=True)
+        q |= Q(state=s.CONSULTATION, pk__in=unanswered.values("application_id"))
         if user.department.code in APPEAL_JOINT_DEPARTMENTS:
             given = AppealOpinion.objects.filter(appeal=OuterRef("pk"), department_id=user.department_id)
             pending = Appeal.objects.filter(status=APPEAL_PENDING).annotate(given=Exists(given)).filter(given=False)
@@ -106,7 +108,12 @@ class QueueFilters:
 
 
 def staff_queue(user, filters: QueueFilters) -> QuerySet[Application]:
-    qs = visible_applications(user).select_related("organisation", "regulation_version__regulation")
+    """One row per application (no joins that repeat rows), with what the page shows fetched up front:
+    the organisation, and pending appeals (the deadline of a refused file under re-review)."""
+    pending_appeals = Prefetch(
+        "appeals", queryset=Appeal.objects.filter(status=APPEAL_PENDING), to_attr="pending_appeals"
+    )
+    qs = visible_applications(user).select_related("organisation").prefetch_related(pending_appeals)
     if filters.scope != "all":
         qs = qs.filter(waiting_for(user))
     if filters.regulation in (BEIHAI, NANNING):
@@ -127,7 +134,7 @@ def staff_queue(user, filters: QueueFilters) -> QuerySet[Application]:
             | Q(organisation__name__icontains=term)
             | Q(organisation__credit_code__iexact=term.upper())
         )
-    return qs.distinct().order_by("due_on", "submitted_at", "pk")
+    return qs.order_by("due_on", "submitted_at", "pk")
 
 
 @dataclass(frozen=True)
@@ -139,17 +146,22 @@ class DeadlineView:
     unknown_reason: str
 
 
-def deadline_for(application: Application, today=None) -> DeadlineView | None:
+def deadline_for(application: Application, today=None, *, calendar=None) -> DeadlineView | None:
+    """The date that matters now. A list passes one `calendar` for all its rows, and fetches pending
+    appeals into `application.pending_appeals` (staff_queue does), so a row costs no query."""
     today = today or timezone.localdate()
     if application.state == s.PUBLIC_NOTICE:
         if application.notice_ends_on is None:
             return DeadlineView(_("公示结束"), None, None, False, application.due_unknown_reason)
-        left = deadlines.working_days_left(application.notice_ends_on, today)
+        left = deadlines.working_days_left(application.notice_ends_on, today, calendar=calendar)
         return DeadlineView(_("公示结束"), application.notice_ends_on, left.working_days, False, left.unknown_reason)
     if application.state == s.REFUSED:
-        appeal = application.appeals.filter(status=APPEAL_PENDING).first()
+        if hasattr(application, "pending_appeals"):
+            appeal = next(iter(application.pending_appeals), None)
+        else:
+            appeal = application.appeals.filter(status=APPEAL_PENDING).first()
         if appeal is not None:
-            left = deadlines.working_days_left(appeal.due_on, today)
+            left = deadlines.working_days_left(appeal.due_on, today, calendar=calendar)
             return DeadlineView(
                 _("复核答复期限"),
                 appeal.due_on,
@@ -164,7 +176,7 @@ def deadline_for(application: Application, today=None) -> DeadlineView | None:
         if application.due_unknown_reason:
             return DeadlineView(_("办结期限"), None, None, False, application.due_unknown_reason)
         return None
-    left = deadlines.working_days_left(application.due_on, today)
+    left = deadlines.working_days_left(application.due_on, today, calendar=calendar)
     return DeadlineView(_("办结期限"), application.due_on, left.working_days, left.overdue, left.unknown_reason)
 
 
