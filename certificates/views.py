@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 from applications import states as s
 from applications.models import Application
 from certificates import documents, selectors
+from certificates.form_cache import cached_application_form_pdf
 from certificates.forms import ChildEnrolmentForm, EnrolmentChildFormSet, initial_from_application
 from certificates.models import Certificate
 from certificates.services import child_enrolment_save
@@ -86,7 +87,8 @@ def _pdf_response(content: bytes, filename: str) -> HttpResponse:
 @require_GET
 def application_form_pdf(request, pk):
     application = _application_for(request, pk)
-    return _pdf_response(documents.application_form_pdf(application), f"{application.reference}-form.pdf")
+    content = cached_application_form_pdf(application, documents.application_form_pdf)
+    return _pdf_response(content, f"{application.reference}-form.pdf")
 
 
 def _may_request_child_enrolment(user, application) -> bool:
