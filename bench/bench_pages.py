@@ -67,8 +67,11 @@ def cases():
         ("queue mine, last page", reviewer, f"/staff/?{LAST}"),
         ("queue all", reviewer, "/staff/?scope=all"),
         ("queue all, last page", reviewer, f"/staff/?scope=all&{LAST}"),
-        ("queue all, filters (state+tier)", committee, "/staff/?scope=all&regulation=nanning-ftz-urgent-talent"
-         "&state=certified&tier=II"),
+        (
+            "queue all, filters (state+tier)",
+            committee,
+            "/staff/?scope=all&regulation=nanning-ftz-urgent-talent&state=certified&tier=II",
+        ),
         ("queue all, overdue", committee, "/staff/?scope=all&overdue=1"),
         ("queue all, passport search", reviewer, f"/staff/?scope=all&q={passport}"),
         ("queue all, name search", reviewer, "/staff/?scope=all&q=Smith"),
@@ -125,8 +128,11 @@ def main():
             if email:
                 clients[email].force_login(User.objects.get(email=email))
         results[name] = {"url": url, **measure(clients[email], url, args.runs, args.warmup)}
-        print(f"{name:45s} {results[name]['p50_ms']:8.1f} {results[name]['p95_ms']:8.1f} "
-              f"{results[name]['queries']:4d}q {results[name]['status']}", file=sys.stderr)
+        print(
+            f"{name:45s} {results[name]['p50_ms']:8.1f} {results[name]['p95_ms']:8.1f} "
+            f"{results[name]['queries']:4d}q {results[name]['status']}",
+            file=sys.stderr,
+        )
     missed = [
         name
         for name, r in results.items()

@@ -46,7 +46,7 @@ from accounts.models import Department, Organisation, User  # noqa: E402
 from applications import states as s  # noqa: E402
 from applications.models import Application, Material, TransitionLog  # noqa: E402
 from certificates.models import Certificate, CertificateCounter  # noqa: E402
-from regulations.codes import BEIHAI, NANNING, NN_CASE  # noqa: E402
+from regulations.codes import BEIHAI, NANNING  # noqa: E402
 from regulations.models import Criterion, DirectoryEnterprise, RegulationVersion  # noqa: E402
 from reviews.models import Appeal, Consultation, Objection  # noqa: E402
 
@@ -118,6 +118,8 @@ SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁�
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏飞宇浩然子轩梓涵一诺欣怡喆堃犇赟"
 LATIN_FIRST = ["John", "Maria", "Ahmed", "Olga", "Kenji", "Priya", "Lucas", "Emma", "Nguyen", "Sofia", "Ivan", "Amara"]
 LATIN_LAST = ["Smith", "Garcia", "Khan", "Petrova", "Tanaka", "Sharma", "Silva", "Müller", "Tran", "Rossi", "Novak"]
+BEIHAI_FACTS = {"work_permit_class": "A", "work_permit_issued_by_beihai": True}
+NANNING_FACTS = {"role": "tech_backbone"}
 NATIONALITIES = ["GB", "US", "DE", "FR", "JP", "KR", "RU", "VN", "TH", "IN", "BR", "AU", "CA", "IT", "MY"]
 
 
@@ -138,7 +140,8 @@ def insert(model, objs):
     real = connections[DEFAULT_DB_ALIAS]  # the object behind the proxy: a million attribute look-ups cheaper
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
     with connection.cursor() as cursor:
-        with cursor.cursor.copy(f"COPY {connection.ops.quote_name(model._meta.db_table)} ({columns}) FROM STDIN") as copy:
+        table = connection.ops.quote_name(model._meta.db_table)
+        with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
             for obj in objs:
                 copy.write_row([f.get_db_prep_save(f.pre_save(obj, True), real) for f in fields])
 
@@ -259,7 +262,10 @@ class Generator:
         for role in roles.STAFF_ROLES:
             users.append(
                 self._user(
-                    f"bench-{role}@{BENCH_DOMAIN}", f"审核员{role[-6:]}", role, department=departments[staff_department[role]]
+                    f"bench-{role}@{BENCH_DOMAIN}",
+                    f"审核员{role[-6:]}",
+                    role,
+                    department=departments[staff_department[role]],
                 )
             )
         users.append(self._user(BENCH_TALENT, "李喆堃", roles.TALENT))
@@ -341,9 +347,7 @@ class Generator:
         step = (self.now - created) / (len(path) + 1)
         beihai = regulation == BEIHAI
         name = (
-            f"{rng.choice(LATIN_FIRST)} {rng.choice(LATIN_LAST)}"
-            if beihai or rng.random() < 0.1
-            else self._cjk_name()
+            f"{rng.choice(LATIN_FIRST)} {rng.choice(LATIN_LAST)}" if beihai or rng.random() < 0.1 else self._cjk_name()
         )
         document = f"E{index:08d}" if beihai else f"4501{rng.randint(10**13, 10**14 - 1)}"
         prefix = "BH" if beihai else "NN"
@@ -378,7 +382,7 @@ class Generator:
             unit_contact_name="王经理",
             unit_contact_phone="0779-1234567",
             highest_education="doctorate",
-            facts={"work_permit_class": "A", "work_permit_issued_by_beihai": True} if beihai else {"role": "tech_backbone"},
+            facts=BEIHAI_FACTS if beihai else NANNING_FACTS,
             created_at=created,
             updated_at=created + step * len(path) if path else created,
         )
@@ -460,15 +464,24 @@ class Generator:
         LogHistory = TransitionLog.history.model
         self.application_history = Application.history.model
         totals = dict.fromkeys(
-            ["applications", "transition_logs", "history", "materials", "consultations", "objections", "appeals",
-             "certificates"],
+            [
+                "applications",
+                "transition_logs",
+                "history",
+                "materials",
+                "consultations",
+                "objections",
+                "appeals",
+                "certificates",
+            ],
             0,
         )
         states = {}
         for start in range(0, len(plans), BATCH):
             chunk = plans[start : start + BATCH]
             built = [self.build(start + i, *plan) for i, plan in enumerate(chunk)]
-            with transaction.atomic(), auto_dates_off(Application, Material, Certificate, Consultation, Objection, Appeal):
+            dated = (Application, Material, Certificate, Consultation, Objection, Appeal)
+            with transaction.atomic(), auto_dates_off(*dated):
                 Application.objects.bulk_create([a for a, _, _ in built], batch_size=BATCH)
                 logs, history, materials, consultations, objections, appeals, certificates = [], [], [], [], [], [], []
                 for application, path, times in built:

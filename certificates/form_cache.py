@@ -37,8 +37,8 @@ def form_version(application) -> str:
     last_answer = None
     if consultations is not None:
         last_answer = consultations.aggregate(last=Max("answered_at"), count=Max("id"))
-    parts = [str(application.pk), application.state, application.updated_at.isoformat(), str(last_log), str(last_answer)]
-    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:20]
+    parts = [application.pk, application.state, application.updated_at.isoformat(), last_log, last_answer]
+    return hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()[:20]
 
 
 def form_name(application) -> str:

@@ -53,9 +53,13 @@ def test_the_nanning_employer_list_of_files_to_recommend_has_its_own_pages(clien
     organisation = OrganisationFactory(in_beihai=False, in_nanning_ftz=True)
     employer = employer_user(organisation)
     client.force_login(employer)
-    for i in range(PAGE_SIZE + 2):
+    for _ in range(PAGE_SIZE + 2):
         make_application(
-            "nanning-ftz-urgent-talent", state=s.SUBMITTED, materials=False, organisation=organisation, employer=employer
+            "nanning-ftz-urgent-talent",
+            state=s.SUBMITTED,
+            materials=False,
+            organisation=organisation,
+            employer=employer,
         )
     count, response = _queries(client, "/portal/")
     assert count <= MAX_QUERIES

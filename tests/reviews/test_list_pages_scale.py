@@ -92,7 +92,9 @@ def test_the_queue_costs_the_same_queries_for_few_and_many_files_on_any_page(cli
     assert many == few and last == few, (few, many, last)
 
 
-def test_the_queue_shows_one_page_and_the_last_page_holds_the_rest_in_order(client, files, django_assert_max_num_queries):
+def test_the_queue_shows_one_page_and_the_last_page_holds_the_rest_in_order(
+    client, files, django_assert_max_num_queries
+):
     client.force_login(staff_user(roles.BEIHAI_SCITECH_REVIEWER))
     made = files(PAGE_SIZE * 2 + 7)
     first = client.get("/staff/?scope=all")
