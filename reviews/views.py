@@ -49,7 +49,9 @@ def staff_required(view):
 
 
 def _visible_application(request, pk) -> Application:
-    application = get_object_or_404(Application, pk=pk)
+    # What the application page reads of its relations comes in the same query.
+    related = ("organisation", "regulation_version__regulation", "criterion", "created_by", "talent")
+    application = get_object_or_404(Application.objects.select_related(*related), pk=pk)
     if not selectors.can_view_application(request.user, application):
         raise Http404
     return application
