@@ -2,6 +2,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
@@ -143,6 +144,8 @@ class Application(ConcurrentTransitionMixin, models.Model):
             # The portal: an organisation's or a talent's files, newest change first.
             models.Index(fields=["organisation", "updated_at"], name="application_org_updated_idx"),
             models.Index(fields=["talent", "updated_at"], name="application_talent_updated_idx"),
+            # A talent's portal links the Beihai files naming the talent's address (talent_email__iexact).
+            models.Index(Upper("talent_email"), name="application_talent_email_idx"),
         ]
 
     def __str__(self):
