@@ -75,12 +75,16 @@ def waiting_for(user) -> Q:
             pk__in=Appeal.objects.filter(status=APPEAL_PENDING).values("application_id"),
         )
     if user.has_role(*roles.CONSULTED_ROLES) and user.department_id:
-        unanswered = Consultation.objects.filter(department_id=user.department_id, answered_at__isnull=True)
-        q |= Q(state=s.CONSULTATION, pk__in=unanswered.values("application_id"))
+        # The department's open requests are few (its current work): read as a list of ids first, so the
+        # database picks them by primary key instead of testing a subquery against every application.
+        unanswered = Consultation.objects.filter(
+            department_id=user.department_id, answered_at__isnull=True, application__state=s.CONSULTATION
+        )
+        q |= Q(pk__in=list(unanswered.values_list("application_id", flat=True)))
         if user.department.code in APPEAL_JOINT_DEPARTMENTS:
             given = AppealOpinion.objects.filter(appeal=OuterRef("pk"), department_id=user.department_id)
             pending = Appeal.objects.filter(status=APPEAL_PENDING).annotate(given=Exists(given)).filter(given=False)
-            q |= Q(pk__in=pending.values("application_id"))
+            q |= Q(pk__in=list(pending.values_list("application_id", flat=True)))
     if user.has_role(roles.NANNING_TALENT_BUREAU_REVIEWER):
         q |= Q(regulation_code=NANNING, state=s.RECOMMENDED)
     if user.has_role(roles.NANNING_COMMITTEE_APPROVER):
