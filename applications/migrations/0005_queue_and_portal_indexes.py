@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0003_invitation_email_verified'),
-        ('applications', '0003_created_by_label'),
+        ('applications', '0004_application_highest_degree_asked_as_degree'),
         ('regulations', '0004_load_calendar'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

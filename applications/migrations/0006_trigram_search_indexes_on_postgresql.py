@@ -35,7 +35,7 @@ def drop(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("accounts", "0001_initial"),
-        ("applications", "0004_queue_and_portal_indexes"),
+        ("applications", "0005_queue_and_portal_indexes"),
     ]
 
     operations = [migrations.RunPython(create, drop)]

@@ -8,8 +8,8 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0003_invitation_email_verified'),
-        ('applications', '0005_trigram_search_indexes_on_postgresql'),
-        ('reviews', '0001_initial'),
+        ('applications', '0006_trigram_search_indexes_on_postgresql'),
+        ('reviews', '0002_fraud_finding_and_objection_not_affecting'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
