@@ -145,7 +145,7 @@ def staff_queue(user, filters: QueueFilters) -> QuerySet[Application]:
     term = filters.q.strip()
     if term:
         # Every condition on the application's own columns (trigram indexes on PostgreSQL, see migration
-        # applications 0005); the organisations matching the term are looked up first, a short list.
+        # applications 0006); the organisations matching the term are looked up first, a short list.
         organisations = list(
             Organisation.objects.filter(Q(name__icontains=term) | Q(credit_code=term.upper())).values_list(
                 "pk", flat=True
