@@ -41,21 +41,21 @@ def form_version(application) -> str:
     return hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()[:20]
 
 
-def form_name(application) -> str:
-    return f"{_folder(application.pk)}/{application.state}-{form_version(application)}.pdf"
+def cached_application_form_pdf(application, render, *, variant: str = "") -> bytes:
+    """The stored rendition for the application's current version, or `render(application)` stored now.
 
-
-def cached_application_form_pdf(application, render) -> bytes:
-    """The stored rendition for the application's current version, or `render(application)` stored now."""
+    `variant` names another copy of the same version (the staff copy shows what the applicant's copy
+    leaves out); each variant is stored once."""
     storage = _storage()
-    name = form_name(application)
+    version = f"{application.state}-{form_version(application)}"
+    name = f"{_folder(application.pk)}/{version}{'-' + variant if variant else ''}.pdf"
     try:
         with storage.open(name, "rb") as handle:
             return handle.read()
     except FileNotFoundError:
         pass
     content = render(application)
-    forget_application_forms(application.pk, keep=name)
+    forget_application_forms(application.pk, keep_version=version)
     if not storage.exists(name):  # another server may have stored the same version meanwhile
         stored = storage.save(name, ContentFile(content))
         if stored != name:  # a concurrent writer won the race: keep one file
@@ -63,8 +63,8 @@ def cached_application_form_pdf(application, render) -> bytes:
     return content
 
 
-def forget_application_forms(application_pk, *, keep: str = "") -> None:
-    """Delete the stored renditions of one application (all of them, or all but `keep`)."""
+def forget_application_forms(application_pk, *, keep_version: str = "") -> None:
+    """Delete the stored renditions of one application (all of them, or all but those of `keep_version`)."""
     storage = _storage()
     folder = _folder(application_pk)
     try:
@@ -73,7 +73,7 @@ def forget_application_forms(application_pk, *, keep: str = "") -> None:
         return
     for file_name in files:
         path = f"{folder}/{file_name}"
-        if path != keep:
+        if not keep_version or not file_name.startswith(keep_version):
             try:
                 storage.delete(path)
             except OSError:  # pragma: no cover - a concurrent delete; nothing left to do

@@ -19,9 +19,9 @@ def renders(monkeypatch):
     calls = []
     real = documents.application_form_pdf
 
-    def counting(application):
+    def counting(application, **options):
         calls.append(application.state)
-        return real(application)
+        return real(application, **options)
 
     monkeypatch.setattr(documents, "application_form_pdf", counting)
     return calls
@@ -74,3 +74,19 @@ def test_a_change_without_a_transition_is_printed_too(client, renders):
     client.get(url)
     assert len(renders) == 2
     assert len(_stored(application)) == 1  # the stale rendition was replaced, not kept beside the new one
+
+
+def test_the_staff_copy_and_the_applicant_copy_are_each_stored_once(client, renders):
+    from accounts import roles
+    from tests.factories import staff_user
+
+    application = recognised_application(pledge_name="John Smith")
+    url = reverse("certificates:application_form_pdf", args=[application.pk])
+    client.force_login(employer_user(application.organisation))
+    applicant_copy = client.get(url)
+    client.get(url)
+    client.force_login(staff_user(roles.BEIHAI_SCITECH_REVIEWER))
+    staff_copy = client.get(url)
+    client.get(url)
+    assert applicant_copy.status_code == staff_copy.status_code == 200
+    assert len(renders) == 2 and len(_stored(application)) == 2
