@@ -240,7 +240,8 @@ def main():
     args = parser.parse_args()
     phases = args.phases.split(",")
     VAR.mkdir(exist_ok=True)
-    (VAR / "load-accepted.log").unlink(missing_ok=True)
+    if "submit" in phases:
+        (VAR / "load-accepted.log").unlink(missing_ok=True)
     employers = list(
         Application.objects.none()
         .model._meta.apps.get_model("accounts", "User")
