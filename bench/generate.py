@@ -265,7 +265,7 @@ class Generator:
                     f"bench-{role}@{BENCH_DOMAIN}",
                     f"审核员{role[-6:]}",
                     role,
-                    department=departments[staff_department[role]],
+                    department=departments.get(staff_department.get(role, "")),  # roles without one: none
                 )
             )
         users.append(self._user(BENCH_TALENT, "李喆堃", roles.TALENT))
