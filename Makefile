@@ -2,6 +2,8 @@
 PY := .venv/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Links in mails and the QR code on certificates point here: the address `make run` serves on.
+SITE_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: run test setup setup-test lint
 
@@ -14,10 +16,11 @@ setup-test:
 run: setup
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv -v 0
-	DEBUG=1 $(PY) manage.py seed_demo
+	DEBUG=1 SITE_URL=$(SITE_URL) $(PY) manage.py seed_demo
 	@echo ""
-	@echo "TalentPortal is serving on http://$(HOST):$(PORT)/  (log in at http://$(HOST):$(PORT)/accounts/login/ with an account above)"
-	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+	@echo "TalentPortal is serving on $(SITE_URL)/  (log in at $(SITE_URL)/accounts/login/ with an account above)"
+	@echo "Mails (notifications, verification links) are printed in this terminal (console backend)."
+	DEBUG=1 SITE_URL=$(SITE_URL) $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: setup-test
 	DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv -v 0

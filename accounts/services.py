@@ -3,7 +3,6 @@
 import secrets
 from datetime import timedelta
 
-from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core import signing
 from django.core.exceptions import ValidationError
@@ -15,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from accounts import roles
 from accounts.models import Invitation, Organisation, User
+from talentportal.site import absolute_url
 
 VERIFY_SALT = "accounts.email-verification"
 VERIFY_MAX_AGE = 7 * 24 * 3600
@@ -22,7 +22,7 @@ INVITATION_DAYS = 14
 
 
 def _absolute(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
+    return absolute_url(path)
 
 
 def _add_role(user: User, code: str) -> None:

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts import identity
 from applications.models import Application
 from regulations.policies import all_policies, policy_for
 from regulations.policies.fields import DATE, fact_field
@@ -40,8 +41,11 @@ class ApplicationForm(forms.ModelForm):
         self.fields["full_time"] = forms.NullBooleanField(
             label=Application._meta.get_field("full_time").verbose_name, required=False, widget=full_time
         )
-        self.fields["nationality"].widget.attrs.update({"maxlength": 2, "autocomplete": "off"})
-        self.fields["nationality"].help_text = _("两位字母代码，如 GB、US、CN。")
+        if "nationality" in self.fields:
+            # An ISO 3166 list in the reader's language (accounts.identity); the code is what is stored.
+            self.fields["nationality"] = identity.CountryChoiceField(
+                label=Application._meta.get_field("nationality").verbose_name, required=False
+            )
         self.fields["honour_code"] = forms.ChoiceField(
             label=_("荣誉称号或人才称号"), choices=self._honour_choices(), required=False
         )
@@ -65,11 +69,8 @@ class ApplicationForm(forms.ModelForm):
 
         return [("", _("无"))] + [(h.code, h.name) for h in Honour.objects.all()]
 
-    def clean_nationality(self):
-        value = (self.cleaned_data.get("nationality") or "").strip().upper()
-        if value and (len(value) != 2 or not value.isalpha() or not value.isascii()):
-            raise forms.ValidationError(_("请填写两位字母的国家代码，如 GB。"))
-        return value
+    def clean_document_number(self):
+        return identity.normalise_document_number(self.cleaned_data.get("document_number"))
 
     def clean_achievements(self):
         value = self.cleaned_data.get("achievements") or ""
@@ -85,6 +86,16 @@ class ApplicationForm(forms.ModelForm):
         valid_from, valid_until = data.get("permit_valid_from"), data.get("permit_valid_until")
         if valid_from and valid_until and valid_until <= valid_from:
             self.add_error("permit_valid_until", _("有效期截止日期应晚于起始日期。"))
+        problems = identity.identity_problems(
+            document_type=data.get("document_type") or self.instance.document_type,
+            document_number=data.get("document_number") or "",
+            nationality=data.get("nationality") or "",
+            birth_date=data.get("birth_date"),
+            sex=data.get("sex") or "",
+        )
+        for name, problem in problems.items():
+            if name in self.fields and name not in self.errors:
+                self.add_error(name, problem)
         if data.get("honour_code") == "other-city-level-or-above" and not data.get("honour_other_title"):
             if "honour_other_title" in self.fields:
                 self.add_error("honour_other_title", _("请填写荣誉称号的名称。"))
@@ -133,11 +144,15 @@ class NanningStartForm(forms.Form):
     def clean_credit_code(self):
         from accounts.credit_code import normalise_credit_code, validate_credit_code
         from accounts.models import Organisation
+        from applications.services import nanning_employer_problem
 
         code = normalise_credit_code(self.cleaned_data["credit_code"])
         validate_credit_code(code)
         organisation = Organisation.objects.filter(credit_code=code).first()
         if organisation is None:
             raise forms.ValidationError(_("该单位尚未在本平台注册，请联系单位先注册用人单位账户。"))
+        problem = nanning_employer_problem(organisation)
+        if problem:
+            raise forms.ValidationError(problem)
         self.organisation = organisation
         return code

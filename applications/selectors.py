@@ -2,6 +2,7 @@
 
 from django.db.models import QuerySet
 
+from applications import states as s
 from applications.models import Application, Material
 
 
@@ -11,3 +12,11 @@ def current_materials(application: Application) -> QuerySet[Material]:
 
 def visible_timeline(application: Application):
     return application.transition_logs.select_related("by").order_by("at", "id")
+
+
+def return_reasons(application: Application, *, include_hidden: bool = False) -> list:
+    """The written reasons the file was returned or refused, newest last, for the applicant's pages."""
+    logs = application.transition_logs.filter(to_state__in=[s.RETURNED, s.REFUSED]).exclude(reason="")
+    if not include_hidden:
+        logs = logs.filter(visible_to_applicant=True)
+    return list(logs.order_by("at", "id"))

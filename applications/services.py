@@ -10,6 +10,7 @@ from django_fsm import ConcurrentTransition, can_proceed
 from applications import access
 from applications import states as s
 from applications.models import Application, TransitionLog
+from applications.signals import transition_committed
 
 
 class TransitionRefused(Exception):
@@ -96,6 +97,8 @@ def application_transition(
                 comment=(comment or "").strip(),
                 visible_to_applicant=visible_to_applicant,
             )
+            # Once committed, whoever listens (notifications: everyone who must act or should know) is told.
+            transaction.on_commit(lambda: transition_committed.send(sender=Application, log_id=log.pk))
     except ConcurrentTransition:
         application.refresh_from_db()
         raise TransitionRefused(
@@ -159,6 +162,15 @@ def version_for_new_application(*, regulation_code: str):
     raise PortalRefused(_("目前没有施行中的认定办法，暂不受理申请。"), code="no_version")
 
 
+def nanning_employer_problem(organisation) -> str | None:
+    """Nanning Art. 4: the employer must be registered in the Nanning Area of the FTZ."""
+    if not organisation.in_nanning_ftz:
+        return _("%(name)s未登记为在中国（广西）自由贸易试验区南宁片区注册的单位，不能作为南宁片区认定的工作单位。") % {
+            "name": organisation.name
+        }
+    return None
+
+
 def application_create(*, regulation_code: str, by, organisation=None) -> Application:
     """Beihai: the employer opens a file for its foreign employee. Nanning: the talent opens their own."""
     from accounts import roles
@@ -187,6 +199,9 @@ def application_create(*, regulation_code: str, by, organisation=None) -> Applic
             )
         if organisation is None:
             raise PortalRefused(_("请选择您的工作单位。"), code="organisation")
+        problem = nanning_employer_problem(organisation)
+        if problem:
+            raise PortalRefused(problem, code="organisation")
         application = Application(
             regulation_version=version,
             organisation=organisation,
@@ -352,6 +367,23 @@ def _upgrade_problem(application: Application) -> str | None:
     return None
 
 
+def identity_problem_lines(application: Application) -> list[str]:
+    """The application's identity data checked by accounts.identity, one translated line per bad field."""
+    from accounts import identity
+
+    found = identity.identity_problems(
+        document_type=application.document_type,
+        document_number=application.document_number,
+        nationality=application.nationality,
+        birth_date=application.birth_date,
+        sex=application.sex,
+    )
+    return [
+        _("%(field)s：%(problem)s") % {"field": Application._meta.get_field(name).verbose_name, "problem": problem}
+        for name, problem in sorted(found.items())
+    ]
+
+
 def submission_problems(application: Application) -> list[str]:
     """Every reason `application` cannot be submitted now, one translated line each (empty = ready)."""
     from regulations.models import MaterialType
@@ -367,6 +399,7 @@ def submission_problems(application: Application) -> list[str]:
     missing_fields = application.policy.missing_required(application)
     if missing_fields:
         problems.append(_("以下必填项尚未填写：%(list)s。") % {"list": "、".join(missing_fields)})
+    problems.extend(identity_problem_lines(application))
     if application.document_number:
         barred = disqualification_for(
             regulation_code=application.regulation_code, document_number=application.document_number

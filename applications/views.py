@@ -16,7 +16,7 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
 from accounts import roles
-from applications import access, selectors
+from applications import access, display, selectors
 from applications import services as svc
 from applications import states as s
 from applications.forms import ApplicationForm, EmployerDecisionForm, NanningStartForm, SubmitForm
@@ -211,6 +211,9 @@ def edit(request, pk):
             "upload_errors": upload_errors,
             "eligibility": application.eligibility or {},
             "max_mb": settings.UPLOAD_MAX_BYTES // (1024 * 1024),
+            "steps": display.process_steps(application),
+            # Shown while the file is back with the applicant: what to correct, in the reviewer's words.
+            "return_reasons": selectors.return_reasons(application) if application.state == s.RETURNED else [],
         },
     )
 
@@ -307,7 +310,9 @@ def detail(request, pk):
             "decision_form": EmployerDecisionForm() if employer_can_decide else None,
             "deadline": _deadline(application),
             "eligibility": application.eligibility or {},
-            "return_reasons": [log for log in timeline if log.to_state in (s.RETURNED, s.REFUSED) and log.reason],
+            "return_reasons": selectors.return_reasons(application, include_hidden=is_staff_viewer),
+            "data_sections": display.application_sections(application),
+            "steps": display.process_steps(application),
         },
     )
 

@@ -35,7 +35,7 @@ from regulations.codes import BEIHAI, NANNING  # noqa: E402
 RARE = "吉喆堃犇赟䶮𠮷"
 CASES = {
     "beihai certificate": (BEIHAI, "约翰·史密斯 John Smith " + RARE, "GB", "E12345678", ""),
-    "nanning certificate": (NANNING, "李" + RARE, "CN", "450103199001011234", "I"),
+    "nanning certificate": (NANNING, "李" + RARE, "CN", "450103198504021230", "I"),
 }
 LATIN_PAGE = "bench/latin_page.html"
 

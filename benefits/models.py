@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 from simple_history.models import HistoricalRecords
 
@@ -28,14 +29,24 @@ class ExpiryReminder(models.Model):
         return f"{self.certificate} → {self.valid_until.isoformat()}"
 
 
+EMPLOYMENT_END_REASONS = {
+    "contract-ended": gettext_noop("劳动合同期满未续签，且不在南宁片区就业"),
+    "resigned": gettext_noop("在有效期内辞职"),
+    "left-zone": gettext_noop("工作调离南宁片区"),
+}
+
+
 class EmploymentEnd(models.Model):
     """Nanning Art. 11 ¶2: the talent's contract ended without renewal, or the talent left the zone; from
     `effective_on` the recognition no longer gives its benefits. Reported by the employer."""
 
+    # The labels' msgids are kept so that a notification can store them and translate when it is read.
+    REASON_MSGIDS = EMPLOYMENT_END_REASONS
+
     class Reason(models.TextChoices):
-        CONTRACT_ENDED = "contract-ended", _("劳动合同期满未续签，且不在南宁片区就业")
-        RESIGNED = "resigned", _("在有效期内辞职")
-        LEFT_ZONE = "left-zone", _("工作调离南宁片区")
+        CONTRACT_ENDED = "contract-ended", _(EMPLOYMENT_END_REASONS["contract-ended"])
+        RESIGNED = "resigned", _(EMPLOYMENT_END_REASONS["resigned"])
+        LEFT_ZONE = "left-zone", _(EMPLOYMENT_END_REASONS["left-zone"])
 
     application = models.OneToOneField(
         "applications.Application", verbose_name=_("认定申请"), on_delete=models.PROTECT, related_name="employment_end"

@@ -3,14 +3,12 @@
 import datetime as dt
 import logging
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
-from accounts import roles
 from accounts.models import User
 from applications import access
 from applications import states as s
@@ -26,41 +24,40 @@ logger = logging.getLogger(__name__)
 REMINDER_DAYS_AHEAD = 60
 
 
-def _recipients(application: Application) -> list[tuple[str, str]]:
-    """(address, language) of everyone who should know: the employer's users and contacts, and the talent."""
-    language = settings.LANGUAGE_CODE
-    found: dict[str, str] = {}
-    users = [application.created_by, application.talent]
-    if application.organisation_id:
-        users += list(application.organisation.users.filter(is_active=True))
-    for user in users:
-        if user is not None and user.email:
-            found.setdefault(user.email.lower(), user.preferred_language or language)
-    for address in (application.email, application.talent_email):
-        if address:
-            found.setdefault(address.lower(), language)
-    return sorted(found.items())
+def _holder_side(application: Application) -> list:
+    """Who holds the recognition: the employer's users and the talent (an account, or the address given)."""
+    from notifications.rules import employer_users, talent_recipients
+
+    people = [*employer_users(application), *talent_recipients(application)]
+    known = {getattr(p, "email", "") or getattr(getattr(p, "user", None), "email", "") for p in people}
+    if application.email and application.email not in known:
+        people.append(application.email)  # Beihai: the talent's own address, who may have no account
+    return people
+
+
+# Stored untranslated in the notification and translated when read, in the reader's language.
+RENEWAL_NANNING = gettext_noop(
+    "有效期满后可再次申请认定（办法第十一条）；有效期内达到更高类别条件的，可申请更高类别的认定。"
+)
+RENEWAL_BEIHAI = gettext_noop("认定有效期以外国人工作居留许可有效期为准；许可延期后，请由聘用单位重新提交认定申请。")
+EXPIRY_EVENT = gettext_noop("认定即将到期")
+EXPIRY_LINE = gettext_noop("证书编号%(number)s，有效期至%(date)s，届时相关待遇随之停止。")
+
+
+EMPLOYMENT_END_EVENT = gettext_noop("人才待遇自%(date)s起停止")
+EMPLOYMENT_END_LINE = gettext_noop(
+    "%(org)s报告，发生日期%(date)s；依照南宁办法第十一条第二款，自该日起不再享受相关人才政策待遇。"
+)
+REQUEST_EVENT = gettext_noop("待遇申请%(ref)s：%(title)s")
+REQUEST_STATE_LINE = gettext_noop("待遇申请状态：%(state)s")
+
+
+def _renewal_msgid(application: Application) -> str:
+    return RENEWAL_NANNING if application.is_nanning else RENEWAL_BEIHAI
 
 
 def renewal_text(application: Application) -> str:
-    if application.is_nanning:
-        return _("有效期满后可再次申请认定（办法第十一条）；有效期内达到更高类别条件的，可申请更高类别的认定。")
-    return _("认定有效期以外国人工作居留许可有效期为准；许可延期后，请由聘用单位重新提交认定申请。")
-
-
-def _reminder_body(application: Application, certificate, link: str) -> tuple[str, str]:
-    subject = _("人才认定将于%(date)s到期") % {"date": certificate.valid_until.isoformat()}
-    body = _(
-        "您好：\n\n%(name)s的人才认定（证书编号%(number)s）将于%(date)s到期，届时相关待遇随之停止。\n\n"
-        "%(renewal)s\n\n查看认定和办理：%(link)s\n\n人才认定服务平台"
-    ) % {
-        "name": certificate.holder_name,
-        "number": certificate.number,
-        "date": certificate.valid_until.isoformat(),
-        "renewal": renewal_text(application),
-        "link": link,
-    }
-    return subject, body
+    return _(_renewal_msgid(application))
 
 
 def expiry_reminders_send(*, today: dt.date | None = None) -> list[str]:
@@ -89,31 +86,25 @@ def expiry_reminders_send(*, today: dt.date | None = None) -> list[str]:
 
 @transaction.atomic
 def expiry_reminder_send(*, application: Application, certificate) -> str:
-    recipients = _recipients(application)
-    ExpiryReminder.objects.create(
-        certificate=certificate, valid_until=certificate.valid_until, recipients=[a for a, _lang in recipients]
+    from notifications.services import notification_send
+
+    sent = notification_send(
+        recipients=_holder_side(application),
+        kind="benefit-expiry",
+        application=application,
+        context={
+            "state": "",
+            "event": [EXPIRY_EVENT, {}],
+            "lines": [
+                [EXPIRY_LINE, {"number": certificate.number, "date": certificate.valid_until.isoformat()}],
+                [_renewal_msgid(application), {}],
+            ],
+        },
     )
-    link = f"{settings.SITE_URL}{reverse('applications:detail', args=[application.pk])}"
-    # The reminder is recorded even if the mail server is down; the portal shows the end date anyway.
-    _mail_each(recipients, lambda: _reminder_body(application, certificate, link))
+    ExpiryReminder.objects.create(
+        certificate=certificate, valid_until=certificate.valid_until, recipients=[n.address for n in sent]
+    )
     return certificate.number
-
-
-def _mail_each(users_and_addresses, build) -> None:
-    """Send `build()` (subject, body) to each (address, language), after commit; an outage is only logged."""
-    messages = []
-    for address, language in users_and_addresses:
-        with translation.override(language):
-            messages.append((address, *build()))
-
-    def send():
-        for address, subject, body in messages:
-            try:
-                send_mail(subject, body, None, [address], fail_silently=False)
-            except OSError:
-                logger.warning("Could not send %r to %s", subject, address, exc_info=True)
-
-    transaction.on_commit(send)
 
 
 def may_report_employment_end(user, application: Application) -> bool:
@@ -141,33 +132,24 @@ def employment_end_report(
     end = EmploymentEnd.objects.create(
         application=application, reason=reason, effective_on=effective_on, note=note.strip(), reported_by=by
     )
-    recipients = {
-        user.email.lower(): user.preferred_language or settings.LANGUAGE_CODE
-        for user in User.objects.filter(groups__name=roles.NANNING_TALENT_BUREAU_REVIEWER, is_active=True)
-    }
-    if application.talent and application.talent.email:
-        recipients.setdefault(application.talent.email.lower(), application.talent.preferred_language)
-    link = f"{settings.SITE_URL}{reverse('applications:detail', args=[application.pk])}"
+    from notifications.rules import talent_recipients
+    from notifications.services import notification_send
+    from regulations.policies import policy_for
 
-    def build():
-        subject = _("%(ref)s：人才待遇自%(date)s起停止") % {
-            "ref": application.reference,
-            "date": effective_on.isoformat(),
-        }
-        body = _(
-            "%(org)s报告：%(name)s（%(ref)s）%(reason)s，发生日期%(date)s。\n\n"
-            "依照办法第十一条第二款，自该日起不再享受相关人才政策待遇。\n\n%(link)s"
-        ) % {
-            "org": application.organisation.name,
-            "name": application.full_name,
-            "ref": application.reference,
-            "reason": end.get_reason_display(),
-            "date": effective_on.isoformat(),
-            "link": link,
-        }
-        return subject, body
-
-    _mail_each(sorted(recipients.items()), build)
+    staff = User.objects.filter(groups__name__in=policy_for(application).reviewer_roles, is_active=True).distinct()
+    notification_send(
+        recipients=[*staff, *talent_recipients(application)],
+        kind="benefit-employment-end",
+        application=application,
+        context={
+            "state": "",
+            "event": [EMPLOYMENT_END_EVENT, {"date": effective_on.isoformat()}],
+            "lines": [
+                [EmploymentEnd.REASON_MSGIDS[reason], {}],
+                [EMPLOYMENT_END_LINE, {"org": application.organisation.name, "date": effective_on.isoformat()}],
+            ],
+        },
+    )
     logger.info("Employment end reported for %s by %s", application.reference, by.pk)
     return end
 
@@ -428,26 +410,28 @@ def service_request_stamp(*, request: ServiceRequest) -> None:
 
 def _tell_about(request: ServiceRequest, transition: str, reason: str) -> None:
     """Submissions go to the benefit's reviewers; decisions go back to the requesting side."""
+    from notifications.services import notification_send
+
     application = request.application
-    link_name = "benefits:staff_request" if transition == rs.T_SUBMIT else "benefits:request"
-    link = f"{settings.SITE_URL}{reverse(link_name, args=[request.pk])}"
     if transition == rs.T_SUBMIT:
-        users = User.objects.filter(groups__name=request.benefit.reviewer_role, is_active=True)
-        recipients = {u.email.lower(): u.preferred_language for u in users if u.email}
+        recipients = list(User.objects.filter(groups__name=request.benefit.reviewer_role, is_active=True))
+        link = reverse("benefits:staff_request", args=[request.pk])
     else:
-        recipients = dict(_recipients(application))
-    state = request.state
-
-    def build():
-        subject = _("%(ref)s：%(title)s，%(state)s") % {
-            "ref": request.reference,
-            "title": request.benefit.title,
-            "state": rs.STATE_LABELS[state],
-        }
-        lines = [subject]
-        if reason:
-            lines.append(_("理由：%(reason)s") % {"reason": reason})
-        lines.append(link)
-        return subject, "\n\n".join(str(line) for line in lines)
-
-    _mail_each(sorted(recipients.items()), build)
+        recipients = _holder_side(application)
+        link = reverse("benefits:request", args=[request.pk])
+    lines = [[REQUEST_STATE_LINE, {"state": [rs.STATE_MSGIDS[request.state]]}]]
+    notification_send(
+        recipients=recipients,
+        kind=f"benefit-request-{transition.replace('_', '-')}",
+        application=application,
+        link=link,
+        context={
+            "state": "",
+            "reason": reason,
+            "event": [
+                REQUEST_EVENT,
+                {"ref": request.reference, "title": {"zh": request.benefit.title_zh, "en": request.benefit.title_en}},
+            ],
+            "lines": lines,
+        },
+    )

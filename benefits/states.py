@@ -1,6 +1,7 @@
 """States and transitions of a service request (a benefit asked for after recognition). Codes, not labels."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 DRAFT = "draft"
 SUBMITTED = "submitted"
@@ -10,15 +11,17 @@ REFUSED = "refused"
 FORWARDED = "forwarded"
 WITHDRAWN = "withdrawn"
 
-STATE_LABELS = {
-    DRAFT: _("草稿"),
-    SUBMITTED: _("已提交，待审核"),
-    RETURNED: _("退回补正"),
-    APPROVED: _("审核同意"),
-    REFUSED: _("不予同意"),
-    FORWARDED: _("已转送"),
-    WITHDRAWN: _("已撤回"),
+# Stored untranslated where needed (notifications translate when read); labels are the same words.
+STATE_MSGIDS = {
+    DRAFT: gettext_noop("草稿"),
+    SUBMITTED: gettext_noop("已提交，待审核"),
+    RETURNED: gettext_noop("退回补正"),
+    APPROVED: gettext_noop("审核同意"),
+    REFUSED: gettext_noop("不予同意"),
+    FORWARDED: gettext_noop("已转送"),
+    WITHDRAWN: gettext_noop("已撤回"),
 }
+STATE_LABELS = {code: _(msgid) for code, msgid in STATE_MSGIDS.items()}
 STATE_CHOICES = list(STATE_LABELS.items())
 EDITABLE = {DRAFT, RETURNED}
 OPEN = {DRAFT, SUBMITTED, RETURNED}

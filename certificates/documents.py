@@ -4,8 +4,9 @@ import segno
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.identity import country_name
 from applications import states as s
-from certificates import countries, selectors
+from certificates import selectors
 from certificates.rendering import render_pdf, site_url
 from regulations.policies import policy_for
 from regulations.policies.vocabularies import Tier
@@ -25,8 +26,8 @@ def certificate_context(certificate) -> dict:
     return {
         "certificate": certificate,
         "application": certificate.application,
-        "nationality_zh": countries.nationality_zh(certificate.nationality),
-        "nationality_en": countries.nationality_en(certificate.nationality),
+        "nationality_zh": country_name(certificate.nationality, "zh-hans"),
+        "nationality_en": country_name(certificate.nationality, "en"),
         "tier_zh": Tier.roman_zh(certificate.tier),
         "issuer_zh": policy.issuer_zh,
         "issuer_en": policy.issuer_en,
@@ -50,7 +51,7 @@ def application_form_context(application, *, staff_copy: bool = False) -> dict:
     opinions = selectors.recorded_opinions(application, for_applicant=not staff_copy)
     return {
         "application": application,
-        "nationality_zh": countries.nationality_zh(application.nationality),
+        "nationality_zh": country_name(application.nationality, "zh-hans"),
         "opinions": opinions,
         "employer_opinion": opinions.get(s.T_EMPLOYER_RECOMMEND),
         "preliminary_opinion": opinions.get(s.T_ACCEPT) or opinions.get(s.T_FORWARD),

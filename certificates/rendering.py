@@ -8,12 +8,12 @@ files. file://, http(s):// and anything else are refused, whatever a template or
 import logging
 from pathlib import Path
 
-from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from certificates import fonts
+from talentportal.site import absolute_url
 
 logger = logging.getLogger(__name__)
 # WeasyPrint logs seven INFO lines per document ("Step 1 - Fetching…"): noise in production logs.
@@ -83,4 +83,4 @@ def render_pdf(template_name: str, context: dict, *, language: str = "zh-hans") 
 
 
 def site_url(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
+    return absolute_url(path)

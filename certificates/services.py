@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from applications import states as s
 from applications.models import Application
-from applications.services import TransitionRefused, application_transition
+from applications.services import TransitionRefused, application_transition, identity_problem_lines
 from certificates import documents
 from certificates.models import Certificate, CertificateCounter, ChildEnrolmentRequest, EnrolmentChild
 from regulations.policies import ValidityRefused, policy_for, policy_or_none
@@ -107,6 +107,9 @@ def certificate_issue(*, application: Application, by) -> Certificate:
     """Take `issue_certificate` (recognised → certified), allocate the number, render and store the PDF; atomic."""
     if not application.full_name or not application.document_number:
         raise CertificateRefused(_("申请人姓名或证件号码为空，不能签发证书。"), code="holder_missing")
+    identity_problems = identity_problem_lines(application)
+    if identity_problems:
+        raise CertificateRefused(" ".join(identity_problems), code="identity_invalid")
     with transaction.atomic():
         locked = Application.objects.select_for_update().get(pk=application.pk)
         if locked.state != application.state:

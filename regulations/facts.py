@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from accounts.identity import is_country_code
 from regulations.codes import REGULATION_CODES
 from regulations.policies.vocabularies import (
     City,
@@ -32,7 +33,6 @@ MAX_SOCIAL_INSURANCE_MONTHS = 600
 MAX_SALARY = 10**12
 MAX_CONTRACT_YEARS = 100
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_COUNTRY = re.compile(r"^[A-Z]{2}$")
 
 
 class FactsError(Exception):
@@ -216,7 +216,7 @@ def _parse_person(data) -> Person:
     )
     nationality = data.get("nationality")
     if nationality is not None:
-        if not isinstance(nationality, str) or not _COUNTRY.match(nationality.upper()):
+        if not isinstance(nationality, str) or not is_country_code(nationality):
             message = _("%(value)s 不是两位字母的国家代码（ISO 3166）") % {"value": _show(nationality)}
             raise _err("person.nationality", message)
         nationality = nationality.upper()

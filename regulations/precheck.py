@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.identity import CountryChoiceField
 from regulations.eligibility import evaluate
 from regulations.facts import FactsError
 from regulations.models import Criterion, DirectoryEnterprise, ForeignAClassItem, Honour, MaterialType, TalentLevel
@@ -31,13 +32,7 @@ def _blank(label=NOT_GIVEN):
 class PrecheckForm(forms.Form):
     regulation = forms.ChoiceField(label=_("认定办法"), choices=(), widget=forms.RadioSelect)
     as_of = forms.DateField(label=_("判断日期"), widget=_date_input())
-    nationality = forms.RegexField(
-        label=_("国籍（两位字母代码，如 GB、US、CN）"),
-        regex=r"^[A-Za-z]{2}$",
-        required=False,
-        max_length=2,
-        error_messages={"invalid": _("请输入两位字母的国家代码，例如 GB。")},
-    )
+    nationality = CountryChoiceField(label=_("国籍"), required=False)
     birth_date = forms.DateField(label=_("出生日期"), required=False, widget=_date_input())
     highest_degree = forms.ChoiceField(label=_("最高学位"), required=False, choices=_blank() + Degree.choices)
     skill_level = forms.ChoiceField(label=_("职业技能等级"), required=False, choices=_blank() + SkillLevel.choices)

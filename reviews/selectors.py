@@ -211,8 +211,15 @@ class HistoryChange:
     changes: list
 
 
+def _history_fields(record) -> set[str]:
+    return {field.name for field in record.instance_type._meta.fields}
+
+
 def history_diff(application: Application, limit: int = 50) -> list[HistoryChange]:
-    """Field-level changes from django-simple-history, newest first."""
+    """Field-level changes from django-simple-history, newest first, as labels and display values."""
+    from applications import display
+    from applications.display import INTERNAL_FIELDS
+
     records = list(
         application.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1]
     )
@@ -222,8 +229,15 @@ def history_diff(application: Application, limit: int = 50) -> list[HistoryChang
         if previous is None:
             changes = []
         else:
-            delta = record.diff_against(previous)
-            changes = [(c.field, c.old, c.new) for c in delta.changes]
+            delta = record.diff_against(previous, excluded_fields=sorted(INTERNAL_FIELDS & _history_fields(record)))
+            changes = [
+                (
+                    display.field_label(application, c.field),
+                    display.display_value(application, c.field, c.old),
+                    display.display_value(application, c.field, c.new),
+                )
+                for c in delta.changes
+            ]
         kind = {"+": _("创建"), "~": _("修改"), "-": _("删除")}.get(record.history_type, record.history_type)
         result.append(HistoryChange(record.history_date, record.history_user, kind, changes))
     return result
@@ -246,27 +260,34 @@ def consultations_for(application: Application):
     return list(Consultation.objects.filter(application=application).select_related("department", "answered_by"))
 
 
-HIDDEN_FIELDS = {"id", "facts", "eligibility", "regulation_code", "criterion_code", "updated_at"}
-
-
 def application_fields(application: Application) -> list[tuple[str, object]]:
-    """Every stored field with its label and display value, for the staff page."""
-    rows = []
-    for field in application._meta.concrete_fields:
-        if field.name in HIDDEN_FIELDS:
-            continue
-        if field.choices:
-            value = getattr(application, f"get_{field.name}_display")()
-        elif field.is_relation:
-            value = getattr(application, field.name)
-        else:
-            value = getattr(application, field.attname)
-        if value is True:
-            value = _("是")
-        elif value is False:
-            value = _("否")
-        rows.append((str(field.verbose_name), value))
-    return rows
+    """Every field a person may read, labelled, in the form's order; internal fields left out."""
+    from applications import display
+
+    rows = [row for _title, section in display.application_sections(application) for row in section]
+    return rows + display.other_fields(application)
+
+
+@dataclass(frozen=True)
+class OpinionsProgress:
+    answered: int
+    total: int
+
+    @property
+    def all_back(self) -> bool:
+        return self.total > 0 and self.answered == self.total
+
+
+def opinions_progress(application_ids) -> dict[int, OpinionsProgress]:
+    """Per application: how many consulted departments have answered, in one query for a queue page."""
+    from django.db.models import Count
+
+    rows = (
+        Consultation.objects.filter(application_id__in=list(application_ids))
+        .values("application_id")
+        .annotate(total=Count("id"), answered=Count("id", filter=Q(answered_at__isnull=False)))
+    )
+    return {row["application_id"]: OpinionsProgress(row["answered"], row["total"]) for row in rows}
 
 
 def pending_tier_one_filings(user) -> list:

@@ -8,17 +8,19 @@ import logging
 from datetime import date
 
 from django.core.files.base import ContentFile
-from django.core.mail import send_mail
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import CreditRecord, Department
+from accounts.models import CreditRecord, Department, User
 from applications import permissions as perms
 from applications import states as s
 from applications.models import Application
 from applications.services import TransitionRefused, application_transition
 from certificates.services import certificate_issue
+from notifications import rules, texts
+from notifications.services import notification_send
 from regulations.policies import policy_for
 from regulations.policies.vocabularies import ObjectionDecision, Tier
 from reviews import deadlines
@@ -46,30 +48,6 @@ class ReviewRefused(TransitionRefused):
 
 def _refuse(message, code="forbidden"):
     raise ReviewRefused(message, code=code)
-
-
-def _notify_applicant(application: Application, subject: str, body: str) -> None:
-    recipients = sorted({e for e in [application.email, application.talent_email, application.created_by.email] if e})
-    if not recipients:
-        return
-
-    def send():
-        try:
-            send_mail(subject, body, None, recipients, fail_silently=False)
-        except OSError:
-            # The state change stands; a mail server outage must not undo it. The timeline shows the result.
-            logger.warning("Could not send the notice for %s", application.reference, exc_info=True)
-
-    transaction.on_commit(send)
-
-
-def _result_mail(application: Application, label) -> None:
-    _notify_applicant(
-        application,
-        _("认定申请%(ref)s：%(state)s") % {"ref": application.reference, "state": label},
-        _("您的认定申请%(ref)s当前状态：%(state)s。请登录人才认定服务平台查看详情。")
-        % {"ref": application.reference, "state": label},
-    )
 
 
 def review_transition(*, application: Application, transition: str, by, reason: str = "", comment: str = ""):
@@ -118,7 +96,6 @@ def review_forward(*, application: Application, by, comment: str = "") -> Applic
 def review_return(*, application: Application, by, reason: str, comment: str = "") -> Application:
     with transaction.atomic():
         application_transition(application=application, transition=s.T_RETURN, by=by, reason=reason, comment=comment)
-        _result_mail(application, s.STATE_LABELS[s.RETURNED])
     return application
 
 
@@ -166,7 +143,6 @@ def review_refuse(
                 credit_record=credit,
                 by=by,
             )
-        _result_mail(application, s.STATE_LABELS[s.REFUSED])
     return application
 
 
@@ -250,6 +226,17 @@ def consultation_answer(*, consultation: Consultation, by, opinion: str, comment
         locked.answered_by = by
         locked.answered_at = timezone.now()
         locked.save()
+        application = locked.application
+        if application.consultations_all_answered():
+            # All opinions are back: the preliminary reviewer can now pass the file on for approval.
+            notification_send(
+                recipients=[
+                    rules.Recipient(user=user, must_act=True)
+                    for user in rules.users_who_may(application, s.T_FINISH_CONSULTATION)
+                ],
+                kind=texts.OPINIONS_BACK,
+                application=application,
+            )
     return locked
 
 
@@ -304,7 +291,6 @@ def decision_approve(*, application: Application, by, comment: str = "", tier: s
             application_transition(application=application, transition=s.T_APPROVE, by=by, comment=comment)
             _record_result(application)
             certificate_issue(application=application, by=by)
-            _result_mail(application, s.STATE_LABELS[application.state])
         else:
             application_transition(application=application, transition=s.T_APPROVE_FOR_NOTICE, by=by, comment=comment)
             starts = timezone.localdate()
@@ -329,7 +315,6 @@ def certificate_issue_action(*, application: Application, by) -> Application:
     with transaction.atomic():
         certificate_issue(application=application, by=by)
         _supersede_previous(application)
-        _result_mail(application, s.STATE_LABELS[application.state])
     return application
 
 
@@ -358,7 +343,6 @@ def notice_close(*, application: Application, by=None) -> Application:
         application.decided_at = timezone.now()
         application.result_notified_on = timezone.localdate()
         application.save()
-        _result_mail(application, s.STATE_LABELS[s.RECOGNISED])
     return application
 
 
@@ -420,7 +404,43 @@ def objection_file(*, application: Application, name: str, contact: str, reason:
             objection.evidence_content_type = evidence.content_type
             objection.evidence_size = evidence.size
         objection.save()
+        _tell_objection_filed(objection)
     return objection
+
+
+def _objector_address(objection: Objection) -> str:
+    """The objector's contact, when it is an e-mail address (it may be a telephone number)."""
+    from django.core.exceptions import ValidationError
+    from django.core.validators import validate_email
+
+    try:
+        validate_email(objection.contact)
+    except ValidationError:
+        return ""
+    return objection.contact
+
+
+def _tell_objection_filed(objection: Objection) -> None:
+    from django.utils.translation import get_language
+
+    application = objection.application
+    notification_send(
+        recipients=[
+            rules.Recipient(user=user, must_act=True)
+            for user in rules.users_allowed(application, perms.nanning_committee)
+        ],
+        kind=texts.OBJECTION_FILED,
+        application=application,
+    )
+    address = _objector_address(objection)
+    if address:
+        notification_send(
+            recipients=[rules.Recipient(email=address, language=get_language() or "")],
+            kind=texts.OBJECTION_RECEIVED,
+            application=application,
+            link=reverse("reviews:notices"),
+            context={"name": ""},
+        )
 
 
 def objection_decide(*, objection: Objection, by, decision: str, reason: str) -> Objection:
@@ -445,7 +465,17 @@ def objection_decide(*, objection: Objection, by, decision: str, reason: str) ->
         if decision == UPHELD:
             application_transition(application=application, transition=s.T_REFUSE_AFTER_OBJECTION, by=by, reason=reason)
             _record_result(application)
-            _result_mail(application, s.STATE_LABELS[s.REFUSED])
+        address = _objector_address(locked)
+        if address:
+            # In the language the objector wrote in, as recorded when the objection was received.
+            filed = application.notifications.filter(email=address, kind=texts.OBJECTION_RECEIVED).first()
+            notification_send(
+                recipients=[rules.Recipient(email=address, language=filed.language if filed else "")],
+                kind=texts.OBJECTION_DECIDED,
+                application=application,
+                link=reverse("reviews:notices"),
+                context={"name": "", "outcome": f"objection:{decision}", "reason": reason},
+            )
     return locked
 
 
@@ -497,6 +527,19 @@ def appeal_file(*, application: Application, by, grounds: str) -> Appeal:
             result_received_on=locked.result_notified_on or today,
             due_on=due.on,
             due_unknown_reason=due.unknown_reason,
+        )
+        joint = rules.users_allowed(locked, perms.decision_maker)
+        departments = policy_for(locked).appeal_joint_departments
+        joint += [
+            user
+            for user in User.objects.filter(is_active=True, department__code__in=departments)
+            if can_give_appeal_opinion(appeal, user)
+        ]
+        notification_send(
+            recipients=[rules.Recipient(user=user, must_act=True) for user in joint],
+            kind=texts.APPEAL_FILED,
+            application=locked,
+            context={"reason": grounds},
         )
     return appeal
 
@@ -550,11 +593,11 @@ def appeal_decide(*, appeal: Appeal, by, outcome: str, answer: str) -> Appeal:
             application_transition(application=application, transition=s.T_OVERTURN_ON_APPEAL, by=by, comment=answer)
             _record_result(application)
             certificate_issue(application=application, by=by)
-        _notify_applicant(
-            application,
-            _("认定申请%(ref)s：复核结果") % {"ref": application.reference},
-            _("您对认定申请%(ref)s提出的复核申请已有结论：%(status)s。\n%(answer)s")
-            % {"ref": application.reference, "status": locked.get_status_display(), "answer": answer},
+        notification_send(
+            recipients=[*rules.employer_users(application), *rules.talent_recipients(application)],
+            kind=texts.APPEAL_DECIDED,
+            application=application,
+            context={"outcome": f"appeal:{outcome}", "comment": answer},
         )
     return locked
 
@@ -600,7 +643,6 @@ def revocation_record(
             credit_record=credit,
             by=by,
         )
-        _result_mail(application, s.STATE_LABELS[s.REVOKED])
     return revocation
 
 

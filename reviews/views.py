@@ -68,6 +68,9 @@ def queue(request):
     )
     paged = paginate(request, selectors.staff_queue(request.user, filters), per_page=PAGE_SIZE)
     today = timezone.localdate()
+    opinions = selectors.opinions_progress(application.pk for application in paged.page)
+    for application in paged.page:
+        application.opinions = opinions.get(application.pk)
     calendar = Calendar()  # one read of the holiday table for the whole page
     rows = [(application, selectors.deadline_for(application, today, calendar=calendar)) for application in paged.page]
     return render(
@@ -143,14 +146,24 @@ def _render_detail(request, application, *, bound=None, status=200):
     tier_one_form = None
     if services.can_record_tier_one_filing(application, user):
         tier_one_form = bound if isinstance(bound, TierOneFilingForm) else TierOneFilingForm(instance=filing)
+    open_consultation = my_consultation if my_consultation and not my_consultation.is_answered else None
+    pending_objections = can_decide_objections and any(not o.decision for o, _form in objections)
+    has_any_action = bool(
+        actions
+        or open_consultation
+        or pending_objections
+        or any(p["can_opine"] or p["can_decide"] for p in appeal_panels)
+        or tier_one_form
+    )
     context = {
         "application": application,
+        "has_any_action": has_any_action,
         "deadline": selectors.deadline_for(application),
         "actions": actions,
         "materials": materials,
         "verdict": selectors.eligibility_verdict(application),
         "consultations": consultations,
-        "my_consultation": my_consultation if my_consultation and not my_consultation.is_answered else None,
+        "my_consultation": open_consultation,
         "consultation_form": bound if isinstance(bound, ConsultationAnswerForm) else ConsultationAnswerForm(),
         "appeal_panels": appeal_panels,
         "objections": objections,

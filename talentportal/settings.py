@@ -25,6 +25,7 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+# The absolute address mails and certificate QR codes link to (`make run` sets it to the served host and port).
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
@@ -45,6 +46,8 @@ INSTALLED_APPS = [
     "applications",
     "reviews",
     "certificates",
+    "notifications",
+    "django_countries",
     "audit",
     "benefits",
     "demo",
@@ -81,6 +84,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "notifications.context_processors.unread_notifications",
             ],
         },
     },
@@ -122,6 +126,9 @@ AXES_USERNAME_FORM_FIELD = "username"
 
 # Staff must confirm a second factor in production; the demo and the tests run without one.
 STAFF_REQUIRE_OTP = env_bool("STAFF_REQUIRE_OTP", not DEBUG)
+
+# Nationality picker (django-countries, ISO 3166-1): names China uses for Hong Kong, Macao and Taiwan.
+COUNTRIES_OVERRIDE = {"HK": _("中国香港"), "MO": _("中国澳门"), "TW": _("中国台湾")}
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", _("简体中文")), ("en", _("English"))]

@@ -226,6 +226,12 @@ EXPECTATIONS = {
     ),
     "audit:access_log": Expect(by_role(403, anonymous=302, auditor=200), per_case=False),
     "audit:access_log_export": Expect(by_role(403, anonymous=302, auditor=200), per_case=False),
+    # ---- notifications: everyone signed in has their own list; nobody opens or marks another's (no such row here)
+    "notifications:list": Expect(by_role(200, anonymous=302), per_case=False),
+    "notifications:open": Expect(by_role(404, anonymous=302), args=lambda case: [0], method="post", per_case=False),
+    "notifications:read": Expect(by_role(404, anonymous=302), args=lambda case: [0], method="post", per_case=False),
+    "notifications:read_all": Expect(everyone(302), method="post", per_case=False),
+    "notifications:language": Expect(everyone(302), method="post", data={"language": "en"}, per_case=False),
     # ---- benefits of a recognition (service requests, the end of employment)
     "benefits:employment_end": Expect(
         own_page(lambda role, case: 200 if role == OWN_EMPLOYER and case == NN_CERTIFIED else 302), args=app_pk

@@ -94,7 +94,7 @@ def nanning_fields(today=None):
         "native_place": "广西南宁",
         "birth_date": dt.date(1990, 3, 1),
         "document_type": "id_card",
-        "document_number": "450102199003011234",
+        "document_number": "450102199003011235",
         "phone": "13800000000",
         "email": "liming@example.com",
         "employer_address": "南宁市良庆区",

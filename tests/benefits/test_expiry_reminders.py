@@ -63,10 +63,10 @@ def test_each_recipient_reads_it_in_their_language(django_capture_on_commit_call
         expiry_reminders_send(today=certificate.valid_until - datetime.timedelta(days=10))
     by_address = {message.to[0]: message for message in mail.outbox}
     english = by_address[application.created_by.email]
-    assert "Recognition ends on" in english.subject
-    assert "work and residence permit" in english.body
+    assert "Recognition ending soon" in english.subject
+    assert "work and residence permit" in english.body and certificate.valid_until.isoformat() in english.body
     chinese = by_address[application.email]
-    assert "到期" in chinese.subject
+    assert "到期" in chinese.subject and "工作居留许可" in chinese.body
 
 
 def test_the_command_runs_the_same_job(nanning_certificate, capsys, django_capture_on_commit_callbacks):

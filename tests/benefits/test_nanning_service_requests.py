@@ -52,9 +52,9 @@ def test_the_talent_card_is_for_tier_i_only():
 
 def test_no_card_is_approved_before_the_years_number_is_set_nor_beyond_it():
     reviewer = staff_user(roles.NANNING_TALENT_BUREAU_REVIEWER)
-    first = _submitted(_certified("I", document_number="450103199001011234"), "ftz-talent-card")
+    first = _submitted(_certified("I", document_number="450103198504021011"), "ftz-talent-card")
     second = _submitted(
-        _certified("I", document_number="450103199202023456", talent=None, full_name="王五"), "ftz-talent-card"
+        _certified("I", document_number="450103198504021054", talent=None, full_name="王五"), "ftz-talent-card"
     )
     with pytest.raises(ServiceRefused) as refused:
         service_request_transition(request=first, transition=rs.T_APPROVE, by=reviewer)

@@ -46,7 +46,7 @@ def test_beihai_employer_journey_to_submission(page, tmp_path):
     page.get_by_role("button", name="创建申请草稿").click()
     page.fill("#id_full_name", "John Smith")
     page.select_option("#id_sex", "M")
-    page.fill("#id_nationality", "GB")
+    page.select_option("#id_nationality", label="英国")  # picked from the ISO list by its Chinese name
     page.fill("#id_birth_date", "1980-05-02")
     page.fill("#id_document_number", "GB1234567")
     page.fill("#id_position", "Chief Engineer")
@@ -105,10 +105,9 @@ def test_nanning_talent_and_employer_journey(browser, live_server, tmp_path):
     page.fill("#id_credit_code", organisation.credit_code)
     page.get_by_role("button", name="Create a draft application").click()
     values = {
-        "#id_nationality": "CN",
         "#id_native_place": "Nanning, Guangxi",
         "#id_birth_date": "1990-03-01",
-        "#id_document_number": "450102199003011234",
+        "#id_document_number": "450102199003011235",
         "#id_phone": "13800000000",
         "#id_email": "liming@example.com",
         "#id_county": "Liangqing",
@@ -121,6 +120,7 @@ def test_nanning_talent_and_employer_journey(browser, live_server, tmp_path):
     for selector, value in values.items():
         page.fill(selector, value)
     page.select_option("#id_sex", "M")
+    page.select_option("#id_nationality", label="China")
     page.select_option("#id_document_type", "id_card")
     page.select_option("#id_full_time", "true")
     page.select_option("#id_role", "tech_backbone")

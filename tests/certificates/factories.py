@@ -56,7 +56,7 @@ def nanning_application(tier="II", recognised_at=None, **fields):
     fields.setdefault("full_name", "李喆堃")
     fields.setdefault("nationality", "CN")
     fields.setdefault("document_type", "id_card")
-    fields.setdefault("document_number", "450103199001011234")
+    fields.setdefault("document_number", "450103198504021230")
     fields.setdefault("permit_valid_until", None)
     application = recognised_application(NANNING, criterion_code=criterion_code, talent=talent, **fields)
     TransitionLog.objects.create(

@@ -55,7 +55,7 @@ def make_application(regulation_code=BEIHAI, state=s.SUBMITTED, *, criterion_cod
         "nationality": "GB" if regulation_code == BEIHAI else "CN",
         "birth_date": datetime.date(1985, 4, 2),
         "document_type": "passport" if regulation_code == BEIHAI else "id_card",
-        "document_number": "E12345678" if regulation_code == BEIHAI else "450103199001011234",
+        "document_number": "E12345678" if regulation_code == BEIHAI else "450103198504021230",
         "email": "applicant@example.com",
         "position": "首席工程师",
         "permit_valid_from": datetime.date(2025, 1, 1),
