@@ -22,11 +22,51 @@ class UserAdmin(DjangoUserAdmin, SimpleHistoryAdmin):
     filter_horizontal = ["groups"]
 
 
+class VerifiedFilter(admin.SimpleListFilter):
+    title = _("营业执照核验")
+    parameter_name = "verified"
+
+    def lookups(self, request, model_admin):
+        return [("no", _("待核验")), ("yes", _("已核验"))]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("yes", "no"):
+            return queryset.filter(verified_at__isnull=self.value() == "no")
+        return queryset
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "credit_code", "in_beihai", "in_nanning_ftz", "contact_person", "contact_phone"]
-    list_filter = ["in_beihai", "in_nanning_ftz"]
+    list_display = [
+        "name",
+        "credit_code",
+        "in_beihai",
+        "in_nanning_ftz",
+        "verified_at",
+        "contact_person",
+        "contact_phone",
+    ]
+    list_filter = [VerifiedFilter, "in_beihai", "in_nanning_ftz"]
     search_fields = ["name", "credit_code"]
+    readonly_fields = ["verified_at", "verified_by", "created_at"]
+    actions = ["verify_selected"]
+
+    @admin.action(description=_("已核对营业执照：标记所选单位为已核验"))
+    def verify_selected(self, request, queryset):
+        from django.contrib import messages
+        from django.core.exceptions import ValidationError
+
+        from accounts.services import organisation_verify
+
+        done = 0
+        for organisation in queryset.filter(verified_at__isnull=True):
+            try:
+                organisation_verify(organisation=organisation, by=request.user, note=_("管理后台核验"))
+            except ValidationError as error:
+                self.message_user(request, error.messages[0], messages.ERROR)
+                return
+            done += 1
+        self.message_user(request, _("已核验%(count)d个单位。") % {"count": done}, messages.SUCCESS)
 
 
 @admin.register(Department)

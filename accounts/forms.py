@@ -1,5 +1,7 @@
 from django import forms
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.password_validation import validate_password
+from django.template import loader
 from django.utils.translation import gettext_lazy as _
 
 from accounts.credit_code import normalise_credit_code, validate_credit_code
@@ -31,11 +33,10 @@ def _password_fields():
 
 
 class NewEmailMixin:
+    """Registration never says whether an address is taken (accounts.services explains)."""
+
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(_("该电子邮箱已注册。请直接登录，或使用“忘记密码”重设密码。"))
-        return email
+        return self.cleaned_data["email"].strip().lower()
 
 
 class EmployerRegistrationForm(PasswordPairMixin, NewEmailMixin, forms.Form):
@@ -78,3 +79,28 @@ class AcceptInvitationForm(PasswordPairMixin, forms.Form):
     full_name = forms.CharField(label=_("您的姓名"), max_length=120)
     phone = forms.CharField(label=_("联系电话"), max_length=40, required=False)
     password1, password2 = _password_fields()
+
+
+class ResendVerificationForm(forms.Form):
+    email = forms.EmailField(label=_("电子邮箱"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Limited per address, silently (the page must look the same for unknown addresses); mail outages
+    are logged, not shown as an error page."""
+
+    def get_users(self, email):
+        from hardening.throttle import Throttled, throttle_hit
+
+        try:
+            throttle_hit(scope="password-reset-email", key=email)
+        except Throttled:
+            return iter(())
+        return super().get_users(email)
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
+        from accounts.mail import mail_deliver
+
+        subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
+        body = loader.render_to_string(email_template_name, context)
+        mail_deliver(subject=subject, body=body, to=[to_email])

@@ -19,6 +19,13 @@ class Organisation(models.Model):
     contact_person = models.CharField(_("联系人"), max_length=100, blank=True)
     contact_phone = models.CharField(_("联系电话"), max_length=40, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Staff check the business licence (营业执照 / 法人证书) against the credit code before the organisation
+    # may submit or recommend; until then anyone could register any company's code. See accounts.services.
+    verified_at = models.DateTimeField(_("核验时间"), null=True, blank=True)
+    verified_by = models.ForeignKey(
+        "User", verbose_name=_("核验人"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    verification_note = models.CharField(_("核验说明"), max_length=300, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -32,6 +39,10 @@ class Organisation(models.Model):
     def save(self, *args, **kwargs):
         self.credit_code = normalise_credit_code(self.credit_code)
         super().save(*args, **kwargs)
+
+    @property
+    def is_verified(self) -> bool:
+        return self.verified_at is not None
 
 
 class Department(models.Model):

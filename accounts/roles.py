@@ -35,3 +35,11 @@ ROLE_LABELS = {
 STAFF_ROLES = [code for code in ROLE_LABELS if code not in (EMPLOYER, TALENT)]
 CONSULTED_ROLES = [BEIHAI_APPROVAL_BUREAU, BEIHAI_PUBLIC_SECURITY, BEIHAI_CONSULTED_DEPARTMENT]
 ALL_ROLES = list(ROLE_LABELS)
+# Who checks an employer organisation's business licence (accounts.services.organisation_verify): the
+# offices that receive its applications, not consulted departments or auditors.
+ORGANISATION_CHECKER_ROLES = [
+    BEIHAI_SCITECH_REVIEWER,
+    BEIHAI_SCITECH_APPROVER,
+    NANNING_TALENT_BUREAU_REVIEWER,
+    NANNING_COMMITTEE_APPROVER,
+]

@@ -1,18 +1,25 @@
-"""Account actions: registering employers and talents, verifying addresses, inviting colleagues."""
+"""Account actions: registering employers and talents, verifying addresses, inviting colleagues.
+
+Registration never tells the visitor whether an address already has an account: both cases answer
+"check your mailbox". A new account stays inactive (cannot sign in) until the link mailed to the address
+is followed, so nobody can learn it either by signing in with the password they just chose; the owner of
+an existing account is mailed a note instead of a second account.
+"""
 
 import secrets
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.contrib.auth.models import Group
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import roles
+from accounts.mail import Delivery, mail_on_commit
 from accounts.models import Invitation, Organisation, User
 from talentportal.site import absolute_url
 
@@ -34,13 +41,40 @@ def email_verification_token(user: User) -> str:
     return signing.dumps({"u": user.pk, "e": user.email}, salt=VERIFY_SALT)
 
 
-def email_verification_send(*, user: User) -> None:
+def email_verification_send(*, user: User) -> Delivery:
     link = _absolute(reverse("accounts:verify_email", args=[email_verification_token(user)]))
-    body = _("您好，%(name)s：\n\n请打开以下链接验证您的电子邮箱（7天内有效）：\n%(link)s\n\n人才认定服务平台") % {
-        "name": user.get_full_name(),
-        "link": link,
-    }
-    transaction.on_commit(lambda: send_mail(_("请验证您的电子邮箱"), body, None, [user.email], fail_silently=False))
+    body = _(
+        "您好，%(name)s：\n\n请打开以下链接验证您的电子邮箱（7天内有效）：\n%(link)s\n\n"
+        "如果您没有在人才认定服务平台注册，请忽略本邮件。\n\n人才认定服务平台"
+    ) % {"name": user.get_full_name(), "link": link}
+    return mail_on_commit(subject=_("请验证您的电子邮箱"), body=body, to=[user.email])
+
+
+def _already_registered_notice(*, email: str) -> Delivery:
+    body = _(
+        "您好：\n\n有人（可能是您本人）使用本邮箱在人才认定服务平台注册，但该邮箱已有账户。\n"
+        "请直接登录：%(login)s\n忘记密码可在此重设：%(reset)s\n\n如果不是您本人操作，请忽略本邮件。\n\n人才认定服务平台"
+    ) % {"login": _absolute(reverse("accounts:login")), "reset": _absolute(reverse("accounts:password_reset"))}
+    return mail_on_commit(subject=_("您的邮箱已注册"), body=body, to=[email])
+
+
+def _mail_existing_account(email: str) -> Delivery | None:
+    """The mail for someone registering an address that has an account: a fresh link if the account was
+    never verified (the first mail may have been lost), else a note on how to sign in. None: no account."""
+    existing = User.objects.filter(email__iexact=email.strip()).first()
+    if existing is None:
+        return None
+    if not existing.is_active and existing.email_verified_at is None:
+        return email_verification_send(user=existing)
+    return _already_registered_notice(email=existing.email)
+
+
+def email_verification_resend(*, email: str) -> Delivery | None:
+    """Send a fresh link if `email` has an account that is not yet verified; None (and nothing sent) if not."""
+    user = User.objects.filter(email__iexact=email.strip(), email_verified_at__isnull=True).first()
+    if user is None:
+        return None
+    return email_verification_send(user=user)
 
 
 def email_verify(*, token: str) -> User:
@@ -56,8 +90,18 @@ def email_verify(*, token: str) -> User:
         raise ValidationError(_("验证链接无效。"), code="invalid")
     if user.email_verified_at is None:
         user.email_verified_at = timezone.now()
-        user.save(update_fields=["email_verified_at"])
+        # A self-registered account becomes usable once its address is proven.
+        user.is_active = True
+        user.save(update_fields=["email_verified_at", "is_active"])
     return user
+
+
+@dataclass
+class Registration:
+    """What registering did. `user` is None when the address already had an account (nothing created)."""
+
+    user: User | None
+    delivery: Delivery
 
 
 @transaction.atomic
@@ -73,8 +117,11 @@ def employer_register(
     email: str,
     full_name: str,
     password: str,
-) -> User:
+) -> Registration:
     """Create the organisation and its first employer user; further users join by invitation."""
+    delivery = _mail_existing_account(email)
+    if delivery is not None:
+        return Registration(user=None, delivery=delivery)
     organisation = Organisation(
         name=organisation_name.strip(),
         credit_code=credit_code,
@@ -92,27 +139,31 @@ def employer_register(
         full_name=full_name.strip(),
         phone=contact_phone.strip(),
         organisation=organisation,
+        is_active=False,
     )
     _add_role(user, roles.EMPLOYER)
-    email_verification_send(user=user)
-    return user
+    return Registration(user=user, delivery=email_verification_send(user=user))
 
 
 @transaction.atomic
-def talent_register(*, email: str, full_name: str, phone: str, password: str) -> User:
-    user = User.objects.create_user(email=email, password=password, full_name=full_name.strip(), phone=phone.strip())
+def talent_register(*, email: str, full_name: str, phone: str, password: str) -> Registration:
+    delivery = _mail_existing_account(email)
+    if delivery is not None:
+        return Registration(user=None, delivery=delivery)
+    user = User.objects.create_user(
+        email=email, password=password, full_name=full_name.strip(), phone=phone.strip(), is_active=False
+    )
     _add_role(user, roles.TALENT)
-    email_verification_send(user=user)
-    return user
+    return Registration(user=user, delivery=email_verification_send(user=user))
 
 
 @transaction.atomic
-def invitation_create(*, organisation: Organisation, email: str, by: User) -> Invitation:
+def invitation_create(*, organisation: Organisation, email: str, by: User) -> tuple[Invitation, Delivery]:
     if by.organisation_id != organisation.pk or not by.has_role(roles.EMPLOYER):
         raise ValidationError(_("只有本单位的用户可以邀请同事。"), code="forbidden")
     email = email.strip().lower()
-    if User.objects.filter(email__iexact=email).exists():
-        raise ValidationError(_("该电子邮箱已注册账户，不能再次邀请。"), code="exists")
+    # No "already registered" answer here either: the inviter would learn who has an account. The mailbox
+    # owner learns it when accepting (invitation_accept refuses an address that has an account).
     invitation = Invitation.objects.create(
         organisation=organisation,
         email=email,
@@ -129,8 +180,7 @@ def invitation_create(*, organisation: Organisation, email: str, by: User) -> In
         "days": INVITATION_DAYS,
         "link": link,
     }
-    transaction.on_commit(lambda: send_mail(_("单位账户邀请"), body, None, [email], fail_silently=False))
-    return invitation
+    return invitation, mail_on_commit(subject=_("单位账户邀请"), body=body, to=[email])
 
 
 def invitation_open(*, token: str) -> Invitation | None:
@@ -163,3 +213,18 @@ def invitation_accept(*, invitation: Invitation, full_name: str, phone: str, pas
     invitation.accepted_by = user
     invitation.save()
     return user
+
+
+@transaction.atomic
+def organisation_verify(*, organisation: Organisation, by: User, note: str = "") -> Organisation:
+    """Staff have checked the business licence against the credit code; the organisation may now act."""
+    if not (by.is_superuser or by.has_role(*roles.ORGANISATION_CHECKER_ROLES)):
+        raise ValidationError(_("只有工作人员可以核验用人单位。"), code="forbidden")
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    if organisation.verified_at is None:
+        organisation.verified_at = timezone.now()
+        organisation.verified_by = by
+        organisation.verification_note = note.strip()[:300]
+        organisation._change_reason = "verified"
+        organisation.save()
+    return organisation

@@ -11,11 +11,12 @@ urlpatterns = [
     path("register/talent/", views.register_talent, name="register_talent"),
     path("verify/<str:token>/", views.verify_email, name="verify_email"),
     path("verify-resend/", views.resend_verification, name="resend_verification"),
+    path("register/sent/", views.registration_sent, name="registration_sent"),
     path("invite/", views.invite, name="invite"),
     path("invitation/<str:token>/", views.accept_invitation, name="accept_invitation"),
     path(
         "password-reset/",
-        auth_views.PasswordResetView.as_view(
+        views.PasswordResetView.as_view(
             template_name="registration/tp_password_reset_form.html",
             email_template_name="registration/tp_password_reset_email.txt",
             subject_template_name="registration/tp_password_reset_subject.txt",

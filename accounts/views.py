@@ -1,15 +1,25 @@
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext_lazy
 
 from accounts import roles, services
-from accounts.forms import AcceptInvitationForm, EmployerRegistrationForm, InvitationForm, TalentRegistrationForm
+from accounts.forms import (
+    AcceptInvitationForm,
+    EmployerRegistrationForm,
+    InvitationForm,
+    PasswordResetForm,
+    ResendVerificationForm,
+    TalentRegistrationForm,
+)
+from hardening.clientip import client_ip
+from hardening.throttle import Throttled, throttle_hit
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -22,12 +32,38 @@ def _form_page(request, form, *, title, submit_label, intro=""):
     )
 
 
+def _registration_throttled(request, form) -> bool:
+    try:
+        throttle_hit(scope="registration-ip", key=client_ip(request))
+        throttle_hit(scope="registration-email", key=form.cleaned_data["email"])
+    except Throttled as refusal:
+        form.add_error(None, refusal.message)
+        return True
+    return False
+
+
+def _registration_done(request, registration):
+    """The same answer whether or not the address already had an account."""
+    if registration.delivery.failed:
+        messages.warning(request, MAIL_FAILED)
+    return redirect("accounts:registration_sent")
+
+
+MAIL_FAILED = gettext_lazy(
+    "邮件暂时无法发送。您的注册信息已保存；请几分钟后在“重新发送验证邮件”页面输入邮箱，重新发送。"
+)
+
+
+def registration_sent(request):
+    return render(request, "accounts/registration_sent.html")
+
+
 def register_employer(request):
     form = EmployerRegistrationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and not _registration_throttled(request, form):
         data = form.cleaned_data
         try:
-            user = services.employer_register(
+            registration = services.employer_register(
                 organisation_name=data["organisation_name"],
                 credit_code=data["credit_code"],
                 address=data["address"],
@@ -42,9 +78,7 @@ def register_employer(request):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            login(request, user, backend=BACKEND)
-            messages.success(request, _("单位账户已创建。我们已向您的邮箱发送验证链接。"))
-            return redirect("applications:dashboard")
+            return _registration_done(request, registration)
     return _form_page(
         request,
         form,
@@ -56,14 +90,12 @@ def register_employer(request):
 
 def register_talent(request):
     form = TalentRegistrationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and not _registration_throttled(request, form):
         data = form.cleaned_data
-        user = services.talent_register(
+        registration = services.talent_register(
             email=data["email"], full_name=data["full_name"], phone=data["phone"], password=data["password1"]
         )
-        login(request, user, backend=BACKEND)
-        messages.success(request, _("账户已创建。我们已向您的邮箱发送验证链接。"))
-        return redirect("applications:dashboard")
+        return _registration_done(request, registration)
     return _form_page(
         request,
         form,
@@ -83,13 +115,31 @@ def verify_email(request, token):
     return redirect("applications:dashboard" if request.user.is_authenticated else "accounts:login")
 
 
-@login_required
-@require_POST
 def resend_verification(request):
-    if request.user.email_verified_at is None:
-        services.email_verification_send(user=request.user)
-        messages.success(request, _("验证邮件已重新发送。"))
-    return redirect("applications:dashboard")
+    """Anyone may ask for a new link by address (new accounts cannot sign in before verifying)."""
+    signed_in = request.user.is_authenticated
+    data = request.POST if request.method == "POST" else None
+    if signed_in and data is not None:
+        data = {"email": request.user.email}
+    form = ResendVerificationForm(data, initial={"email": request.user.email if signed_in else ""})
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"]
+        try:
+            if not signed_in:
+                throttle_hit(scope="registration-ip", key=client_ip(request))
+            throttle_hit(scope="verification-resend", key=email)
+        except Throttled as refusal:
+            form.add_error(None, refusal.message)
+        else:
+            delivery = services.email_verification_resend(email=email)
+            if delivery is not None and delivery.failed:
+                messages.warning(request, MAIL_FAILED)
+            else:
+                messages.success(request, _("如果该邮箱的账户尚待验证，我们已重新发送验证邮件。"))
+            return redirect("applications:dashboard" if signed_in else "accounts:registration_sent")
+    return _form_page(
+        request, form, title=_("重新发送验证邮件"), submit_label=_("发送"), intro=_("请输入注册时使用的电子邮箱。")
+    )
 
 
 @login_required
@@ -100,11 +150,20 @@ def invite(request):
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.invitation_create(organisation=user.organisation, email=form.cleaned_data["email"], by=user)
+            throttle_hit(scope="invitation-user", key=user.pk)
+            throttle_hit(scope="invitation-email", key=form.cleaned_data["email"])
+            _invitation, delivery = services.invitation_create(
+                organisation=user.organisation, email=form.cleaned_data["email"], by=user
+            )
+        except Throttled as refusal:
+            form.add_error(None, refusal.message)
         except ValidationError as error:
             form.add_error("email", error)
         else:
-            messages.success(request, _("邀请已发送至 %(email)s。") % {"email": form.cleaned_data["email"]})
+            if delivery.failed:
+                messages.warning(request, _("邀请已保存，但邮件暂时无法发送。请几分钟后在本页再次邀请。"))
+            else:
+                messages.success(request, _("邀请已发送至 %(email)s。") % {"email": form.cleaned_data["email"]})
             return redirect("accounts:invite")
     return render(
         request,
@@ -145,3 +204,17 @@ def accept_invitation(request, token):
         intro=_("您受邀以 %(email)s 加入“%(org)s”。")
         % {"email": invitation.email, "org": invitation.organisation.name},
     )
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset, limited per address of the requester (per e-mail address inside the form)."""
+
+    form_class = PasswordResetForm
+
+    def form_valid(self, form):
+        try:
+            throttle_hit(scope="password-reset-ip", key=client_ip(self.request))
+        except Throttled as refusal:
+            form.add_error(None, refusal.message)
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().form_valid(form)

@@ -202,6 +202,15 @@ class Application(ConcurrentTransitionMixin, models.Model):
             required += list(self.criterion.materials.filter(filled_online=False).values_list("code", flat=True))
         return sorted(set(required))
 
+    def uploadable_material_codes(self) -> list[str]:
+        """What may be uploaded to this application: its required materials and the form's photo."""
+        from regulations.models import MaterialType
+
+        codes = self.required_material_codes()
+        if "photo" not in codes and MaterialType.objects.filter(code="photo").exists():
+            codes.insert(0, "photo")
+        return codes
+
     def consultations_all_answered(self) -> bool:
         consultations = getattr(self, "consultations", None)
         if consultations is None:

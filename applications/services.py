@@ -168,6 +168,8 @@ def nanning_employer_problem(organisation) -> str | None:
         return _("%(name)s未登记为在中国（广西）自由贸易试验区南宁片区注册的单位，不能作为南宁片区认定的工作单位。") % {
             "name": organisation.name
         }
+    if not organisation.is_verified:
+        return _("该单位的营业执照尚未经工作人员核验，暂不能受理申请。请联系单位。")
     return None
 
 
@@ -260,7 +262,11 @@ def application_evaluate(*, application: Application, language: str | None = Non
     from regulations.facts import FactsError
 
     try:
-        answer = evaluate(application.policy.facts_for(application), language=language or get_language() or "zh-hans")
+        answer = evaluate(
+            application.policy.facts_for(application),
+            language=language or get_language() or "zh-hans",
+            consult_register=True,
+        )
     except FactsError as error:
         answer = {"eligible": False, "matched": [], "reasons": [str(error)], "facts_error": True}
     application.eligibility = answer
@@ -307,6 +313,8 @@ def material_upload(*, application: Application, material_code: str, uploaded, b
 
     if not access.can_edit(by, application):
         raise PortalRefused(_("该申请当前不能上传材料。"), code="not_editable")
+    if material_code not in application.uploadable_material_codes():
+        raise PortalRefused(_("该申请不需要这项材料，未保存。"), code="unknown_material")
     checked = check_upload(uploaded)
     for previous in application.materials.filter(material_code=material_code, is_current=True):
         previous.is_current = False
@@ -409,6 +417,11 @@ def submission_problems(application: Application) -> list[str]:
                 _("证件号码为%(number)s的人员已被取消认定资格，不再受理其申请。")
                 % {"number": application.document_number}
             )
+    if not application.organisation.is_verified:
+        problems.append(
+            _("用人单位“%(name)s”的营业执照尚未经工作人员核验，核验通过后才能提交。")
+            % {"name": application.organisation.name}
+        )
     upgrade_problem = _upgrade_problem(application)
     if upgrade_problem:
         problems.append(upgrade_problem)

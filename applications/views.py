@@ -22,6 +22,7 @@ from applications import states as s
 from applications.forms import ApplicationForm, EmployerDecisionForm, NanningStartForm, SubmitForm
 from applications.models import Material
 from applications.stash import pop_stash, stash_post
+from hardening.uploads import upload_refusals
 from regulations.policies import all_policies, policy_for, policy_or_none
 from talentportal.pagination import paginate
 
@@ -35,7 +36,15 @@ def portal_login_required(view):
             return view(request, *args, **kwargs)
         if request.method == "POST":
             stash_post(request)
-            messages.warning(request, _("您的登录已过期。请重新登录，刚才填写和上传的内容已保留，登录后自动恢复。"))
+            if upload_refusals(request):
+                messages.warning(
+                    request,
+                    _(
+                        "您的登录已过期。请重新登录，刚才填写的内容已保留，登录后自动恢复；所选文件未被接收，请登录后重新选择。"
+                    ),
+                )
+            else:
+                messages.warning(request, _("您的登录已过期。请重新登录，刚才填写的内容已保留，登录后自动恢复。"))
         return redirect_to_login(request.get_full_path())
 
     return wrapper
@@ -47,6 +56,11 @@ def dashboard(request):
     linked = svc.application_link_talent_accounts(user=user)
     if linked:
         messages.info(request, _("已关联用人单位为您提交的%(count)d份申请。") % {"count": linked})
+    if user.is_employer and not user.organisation.is_verified:
+        messages.warning(
+            request,
+            _("本单位的营业执照正在等待工作人员核验。核验通过前可以填写申请，但不能提交，也不能受理南宁片区申请。"),
+        )
     applications = (
         access.applications_owned_by(user)
         .select_related("organisation", "regulation_version", "criterion")
@@ -125,9 +139,7 @@ def _material_slots(application):
     """One upload slot per required material (and the photo for the form), with what is uploaded."""
     from regulations.models import MaterialType
 
-    codes = list(application.required_material_codes())
-    if "photo" not in codes and MaterialType.objects.filter(code="photo").exists():
-        codes.insert(0, "photo")
+    codes = application.uploadable_material_codes()
     types = {m.code: m for m in MaterialType.objects.filter(code__in=codes)}
     current = {}
     for material in selectors.current_materials(application):
@@ -178,10 +190,9 @@ def edit(request, pk):
     upload_errors = {}
     stash = pop_stash(request)
     if request.method == "POST" or stash:
-        data, files = (request.POST, request.FILES) if request.method == "POST" else (stash.data, stash.files)
+        data, files = (request.POST, request.FILES) if request.method == "POST" else (stash.data, {})
         form, upload_errors = _process_edit(request, application, data, files)
         if stash:
-            stash.discard()
             messages.success(request, _("已恢复登录过期前填写的内容并保存为草稿，请核对。"))
         if not form.errors and not upload_errors and request.method == "POST":
             if data.get("action") == "review":

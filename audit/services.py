@@ -7,10 +7,12 @@ from audit.models import AccessAction, AccessRecord, RoleChange, RoleGrant
 
 
 def client_ip(request) -> str | None:
-    """The address the request came from (REMOTE_ADDR, which the deployment's proxy sets)."""
+    """The address the request came from, read through the trusted proxies (the one rule: hardening.clientip)."""
     if request is None:
         return None
-    return request.META.get("REMOTE_ADDR") or None
+    from hardening.clientip import client_ip as real_client_ip
+
+    return real_client_ip(request)
 
 
 def _application_reference(obj) -> str:

@@ -100,9 +100,10 @@ ACCOUNTS = [
 def seed_organisations() -> dict[str, Organisation]:
     result = {}
     for key, data in (("beihai", BEIHAI_ORG), ("nanning", NANNING_ORG)):
-        org, _ = Organisation.objects.get_or_create(
-            credit_code=data["credit_code"], defaults={k: v for k, v in data.items() if k != "credit_code"}
-        )
+        defaults = {k: v for k, v in data.items() if k != "credit_code"}
+        # The demo's organisations have had their business licence checked (issue 9: unverified ones cannot act).
+        defaults.update(verified_at=timezone.now(), verification_note="demo")
+        org, _ = Organisation.objects.get_or_create(credit_code=data["credit_code"], defaults=defaults)
         result[key] = org
     return result
 

@@ -561,8 +561,12 @@ def snapshot(version) -> VersionSnapshot:
     )
 
 
-def evaluate(facts: dict, *, language: str = "zh-hans") -> dict:
-    """Parse the facts, judge them under the version in force on `as_of`; raises FactsError on bad input."""
+def evaluate(facts: dict, *, language: str = "zh-hans", consult_register: bool = False) -> dict:
+    """Parse the facts, judge them under the version in force on `as_of`; raises FactsError on bad input.
+
+    `consult_register`: look `person.document_number` up in the fraud register (Disqualification). Only
+    for an application's own facts and for staff; a public caller must not learn who is on the register.
+    """
     from regulations import selectors
 
     language = "en" if (language or "").lower().startswith("en") else "zh-hans"
@@ -581,7 +585,7 @@ def evaluate(facts: dict, *, language: str = "zh-hans") -> dict:
                         % {"key": key, "code": code, "allowed": ", ".join(sorted(honours_known))},
                         key=key,
                     )
-        if not parsed.person.disqualified and parsed.person.document_number:
+        if consult_register and not parsed.person.disqualified and parsed.person.document_number:
             if selectors.disqualification_for(
                 regulation_code=parsed.regulation, document_number=parsed.person.document_number
             ):

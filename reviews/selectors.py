@@ -251,7 +251,7 @@ def eligibility_verdict(application: Application) -> dict | None:
     judged_on = timezone.localdate(application.submitted_at) if application.submitted_at else None
     facts = application.policy.facts_for(application, as_of=judged_on)
     try:
-        return evaluate(facts, language=get_language())
+        return evaluate(facts, language=get_language(), consult_register=True)
     except FactsError as exc:
         return {"error": _("认定事实有误，无法预审：%(error)s") % {"error": exc}}
 

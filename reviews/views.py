@@ -16,6 +16,9 @@ from applications import access
 from applications import states as s
 from applications.models import Application
 from applications.services import TransitionRefused
+from hardening.clientip import client_ip
+from hardening.throttle import Throttled, throttle_hit
+from hardening.uploads import public_upload, upload_refusals
 from regulations.calendar import Calendar
 from regulations.policies import policy_for, regulation_choices
 from regulations.policies.vocabularies import Tier
@@ -412,13 +415,20 @@ def notices(request):
 
 
 @require_http_methods(["GET", "POST"])
+@public_upload(fields=("evidence",))
 def objection_file(request, pk):
     application = get_object_or_404(_under_notice(), pk=pk)
+    status = 200
     if request.method == "POST":
         form = ObjectionForm(request.POST, request.FILES)
+        for field, reason in upload_refusals(request).items():
+            form.add_error("evidence" if field == "evidence" else None, reason)
         if form.is_valid():
             data = form.cleaned_data
             try:
+                # Counted per filing, not per attempt: correcting a typo costs nothing.
+                throttle_hit(scope="objection-ip", key=client_ip(request))
+                throttle_hit(scope="objection-notice", key=application.pk)
                 services.objection_file(
                     application=application,
                     name=data["name"],
@@ -426,6 +436,9 @@ def objection_file(request, pk):
                     reason=data["reason"],
                     evidence=data["evidence"],
                 )
+            except Throttled as refusal:
+                form.add_error(None, refusal.message)
+                status = 429
             except TransitionRefused as exc:
                 form.add_error(None, exc.message)
             else:
@@ -436,7 +449,7 @@ def objection_file(request, pk):
         request,
         "reviews/objection_form.html",
         {"application": application, "form": form, "masked_id": mask_id(application.document_number)},
-        status=400 if form.errors else 200,
+        status=400 if status == 200 and form.errors else status,
     )
 
 

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "audit",
     "benefits",
     "demo",
+    "hardening",
 ]
 
 MIDDLEWARE = [
@@ -61,6 +62,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "hardening.middleware.HardeningMiddleware",  # before anything reads the body: anonymous uploads, NUL, lengths
     "django_otp.middleware.OTPMiddleware",
     "audit.otp.StaffSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -101,6 +103,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     # Concurrent writers (the dev server and a management command) wait instead of failing at once.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Take the write lock when a transaction starts: a deferred transaction that reads and then writes
+    # cannot wait for another writer and fails at once with "database is locked".
+    DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -123,6 +128,8 @@ AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
+AXES_CLIENT_IP_CALLABLE = "hardening.clientip.client_ip"
+AXES_LOCKOUT_CALLABLE = "hardening.views.lockout"
 
 # Staff must confirm a second factor in production; the demo and the tests run without one.
 STAFF_REQUIRE_OTP = env_bool("STAFF_REQUIRE_OTP", not DEBUG)
@@ -194,6 +201,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "benefits.tasks.send_expiry_reminders",
         "schedule": 24 * 3600,
     },
+    "clean-pending-uploads": {
+        "task": "hardening.tasks.clean_pending_uploads",
+        "schedule": 6 * 3600,
+    },
 }
 
 SESSION_COOKIE_SECURE = not DEBUG
@@ -214,10 +225,50 @@ CONTENT_SECURITY_POLICY = {
         "style-src": ["'self'", "'unsafe-inline'"],
         "script-src": ["'self'"],
         "frame-src": ["'self'"],
-        "object-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
         "frame-ancestors": ["'self'"],
     }
 }
+
+# ---------------------------------------------------------------- abuse and bad input (hardening app)
+# Proxies in front of the app that append to X-Forwarded-For (docs/deploy.md: one nginx). The client's
+# address (login lockout, throttles) is read from the header only through these; 0 = no proxy.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0 if DEBUG else 1)
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env_str("CACHE_URL")}
+        if env_str("CACHE_URL")
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+# {scope: (attempts, seconds)}; the one list of rate limits (hardening.throttle).
+THROTTLE_RATES = {
+    "objection-ip": (5, 3600),
+    "objection-notice": (50, 24 * 3600),
+    "password-reset-ip": (10, 3600),
+    "password-reset-email": (3, 3600),
+    "registration-ip": (10, 3600),
+    "registration-email": (3, 3600),
+    "invitation-user": (20, 24 * 3600),
+    "invitation-email": (3, 24 * 3600),
+    "verification-resend": (3, 3600),
+}
+PUBLIC_UPLOAD_MAX_BYTES = env_int("PUBLIC_UPLOAD_MAX_BYTES", 5 * 1024 * 1024)
+ANONYMOUS_MAX_REQUEST_BYTES = UPLOAD_MAX_BYTES + DATA_UPLOAD_MAX_MEMORY_SIZE
+MAX_REQUEST_BYTES = 10 * UPLOAD_MAX_BYTES + DATA_UPLOAD_MAX_MEMORY_SIZE  # a whole form's materials at once
+DATA_UPLOAD_MAX_NUMBER_FILES = 30
+MAX_URL_PATH_CHARS = 1024
+MAX_QUERY_VALUE_CHARS = 2048
+MAX_FORM_VALUE_CHARS = 20000
+JSON_MAX_BYTES = 256 * 1024
+JSON_MAX_DEPTH = 20
+# Temporary files of uploads in progress stay inside private storage, not in a shared /tmp.
+FILE_UPLOAD_TEMP_DIR = str(PRIVATE_STORAGE_ROOT / "tmp")
+Path(FILE_UPLOAD_TEMP_DIR).mkdir(parents=True, exist_ok=True)
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=()"
+CSRF_FAILURE_VIEW = "hardening.views.csrf_failure"
 
 LOGGING = {
     "version": 1,

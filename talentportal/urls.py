@@ -27,3 +27,5 @@ urlpatterns = [
 
 handler404 = "talentportal.views.error_404"
 handler500 = "talentportal.views.error_500"
+handler400 = "hardening.views.bad_request"
+handler403 = "hardening.views.permission_denied"

@@ -2,6 +2,16 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate-limit counters (hardening.throttle) live in the cache; each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
     """Every test stores private files in its own temporary folder and hashes passwords cheaply."""
     # The production hasher takes half a second a password here on purpose; tests need no such cost.

@@ -2,6 +2,7 @@
 
 import factory
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from accounts import roles
 from accounts.credit_code import check_character
@@ -28,6 +29,8 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     in_nanning_ftz = False
     contact_person = "王经理"
     contact_phone = "0779-1234567"
+    # Most tests need an organisation staff have already checked; tests of the check pass verified_at=None.
+    verified_at = factory.LazyFunction(timezone.now)
 
 
 class UserFactory(factory.django.DjangoModelFactory):

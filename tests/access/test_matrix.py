@@ -144,7 +144,9 @@ EXPECTATIONS = {
     "accounts:register_employer": Expect(everyone(200), per_case=False),
     "accounts:register_talent": Expect(everyone(200), per_case=False),
     "accounts:verify_email": Expect(everyone(302), args=lambda case: ["not-a-token"], per_case=False),
-    "accounts:resend_verification": Expect(by_role(302), method="post", per_case=False),
+    # Open to anyone (new accounts cannot sign in before verifying); without an address the form comes back.
+    "accounts:resend_verification": Expect(by_role(302, anonymous=200), method="post", per_case=False),
+    "accounts:registration_sent": Expect(everyone(200), per_case=False),
     "accounts:invite": Expect(by_role(404, anonymous=302, other_employer=200, own_employer=200), per_case=False),
     "accounts:accept_invitation": Expect(everyone(404), args=lambda case: ["no-such-invitation"], per_case=False),
     "accounts:password_reset": Expect(everyone(200), per_case=False),

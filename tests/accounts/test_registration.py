@@ -29,14 +29,19 @@ def _employer_form(**overrides):
     return data
 
 
-def test_an_employer_registers_the_organisation_and_is_logged_in(client, django_capture_on_commit_callbacks):
+def test_an_employer_registers_and_signs_in_after_verifying(client, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("accounts:register_employer"), _employer_form())
-    assert response["Location"] == reverse("applications:dashboard")
+    assert response["Location"] == reverse("accounts:registration_sent")
     user = User.objects.get(email="hr@bluesea.example.com")
     assert user.is_employer and user.organisation.in_beihai and not user.organisation.in_nanning_ftz
-    assert user.email_verified_at is None
+    assert user.email_verified_at is None and not user.is_active
     assert len(mail.outbox) == 1 and "/accounts/verify/" in mail.outbox[0].body
+    client.get(reverse("accounts:verify_email", args=[email_verification_token(user)]))
+    signed_in = client.post(
+        reverse("accounts:login"), {"username": "hr@bluesea.example.com", "password": "Seaside-Harbour-77"}
+    )
+    assert signed_in.status_code == 302
 
 
 def test_a_wrong_credit_code_check_character_is_refused_with_a_clear_message(client):
@@ -87,7 +92,7 @@ def test_a_talent_registers_and_verifies_the_address(client):
     assert user.is_talent
     client.get(reverse("accounts:verify_email", args=[email_verification_token(user)]))
     user.refresh_from_db()
-    assert user.email_verified_at is not None
+    assert user.email_verified_at is not None and user.is_active
 
 
 def test_a_forged_verification_link_verifies_nothing(client):

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from applications import states as s
 from applications.models import Application
-from tests.applications.factories import PDF_BYTES, beihai_draft, png_bytes
+from tests.applications.factories import beihai_draft, png_bytes
 from tests.factories import DEFAULT_PASSWORD, employer_user
 
 pytestmark = pytest.mark.django_db
@@ -81,31 +81,6 @@ def test_the_refusal_is_in_english_for_english_users(client):
         HTTP_ACCEPT_LANGUAGE="en",
     )
     assert "is not a PDF, JPEG or PNG file" in response.content.decode()
-
-
-def test_an_expired_session_keeps_the_post_and_files_and_replays_them_after_login(client):
-    application = beihai_draft(criterion=None)
-    employer = application.created_by
-    url = reverse("applications:edit", args=[application.pk])
-    # No login: the session has expired.
-    response = client.post(
-        url,
-        {
-            "full_name": "Typed Before Expiry",
-            "action": "save",
-            "material-passport": SimpleUploadedFile("p.pdf", PDF_BYTES),
-        },
-    )
-    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
-    application.refresh_from_db()
-    assert application.full_name != "Typed Before Expiry"
-    login = client.post(response["Location"], {"username": employer.email, "password": DEFAULT_PASSWORD, "next": url})
-    assert login["Location"] == url
-    page = client.get(url)
-    assert page.status_code == 200
-    application.refresh_from_db()
-    assert application.full_name == "Typed Before Expiry"
-    assert application.materials.filter(material_code="passport", original_name="p.pdf").exists()
 
 
 def test_someone_else_logging_in_does_not_receive_the_stash(client):

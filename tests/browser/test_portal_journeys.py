@@ -166,7 +166,7 @@ def test_nanning_talent_and_employer_journey(browser, live_server, tmp_path):
     assert application.state == s.RECOMMENDED
 
 
-def test_an_expired_session_loses_nothing(page, tmp_path):
+def test_an_expired_session_keeps_what_was_typed_and_asks_for_the_files_again(page, tmp_path):
     from tests.applications.factories import beihai_draft
 
     pdf, _photo, _fake = _files(tmp_path)
@@ -181,6 +181,8 @@ def test_an_expired_session_loses_nothing(page, tmp_path):
     page.wait_for_load_state("networkidle")
     assert "/accounts/login/" in page.url
     assert "内容已保留" in page.locator(".messages").inner_text()
+    # Files from a request without a signed-in user are never stored (issue 9): the user chooses them again.
+    assert "重新选择" in page.locator(".messages").inner_text()
     _shot(page, "portal-session-expired-zh")
     page.fill("#id_username", employer.email)
     page.fill("#id_password", DEFAULT_PASSWORD)
@@ -189,7 +191,7 @@ def test_an_expired_session_loses_nothing(page, tmp_path):
     assert page.input_value("#id_full_name") == "Typed Before Expiry"
     application.refresh_from_db()
     assert application.full_name == "Typed Before Expiry"
-    assert application.materials.filter(material_code="passport").exists()
+    assert not application.materials.filter(material_code="passport").exists()
 
 
 def test_keyboard_users_reach_the_form_and_errors_are_announced(page):

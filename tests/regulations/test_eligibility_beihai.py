@@ -82,7 +82,8 @@ def test_disqualification_record_is_found_by_document_number():
     Disqualification.objects.create(
         regulation_code="beihai-foreign-talent", document_number="P1234567", reason_code="beihai-fraud"
     )
-    answer = evaluate(beihai(**{"person.work_permit": A_PERMIT, "person.document_number": "p1234567"}))
+    facts = beihai(**{"person.work_permit": A_PERMIT, "person.document_number": "p1234567"})
+    answer = evaluate(facts, consult_register=True)
     assert answer["eligible"] is False
 
 
