@@ -2,6 +2,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
@@ -135,6 +136,19 @@ class Application(ConcurrentTransitionMixin, models.Model):
         verbose_name_plural = _("认定申请")
         ordering = ["-created_at"]
         permissions = [("view_all_applications", "Can view every application")]
+        indexes = [
+            # The staff queue: one regulation's files in deadline order (first and last pages walk the index).
+            models.Index(
+                fields=["regulation_code", "due_on", "submitted_at", "id"], name="application_queue_order_idx"
+            ),
+            # Counts and filters of the queue by regulation and state, answered from the index alone.
+            models.Index(fields=["regulation_code", "state", "tier"], name="application_reg_state_tier_idx"),
+            # The portal: an organisation's or a talent's files, newest change first.
+            models.Index(fields=["organisation", "updated_at"], name="application_org_updated_idx"),
+            models.Index(fields=["talent", "updated_at"], name="application_talent_updated_idx"),
+            # A talent's portal links the Beihai files naming the talent's address (talent_email__iexact).
+            models.Index(Upper("talent_email"), name="application_talent_email_idx"),
+        ]
 
     def __str__(self):
         return f"{self.reference} {self.full_name}".strip()

@@ -23,7 +23,8 @@ from applications.forms import ApplicationForm, EmployerDecisionForm, NanningSta
 from applications.models import Material
 from applications.stash import pop_stash, stash_post
 from hardening.uploads import upload_refusals
-from regulations.policies import policy_for, policy_or_none
+from regulations.policies import all_policies, policy_for, policy_or_none
+from talentportal.pagination import paginate
 
 
 def portal_login_required(view):
@@ -60,20 +61,32 @@ def dashboard(request):
             request,
             _("本单位的营业执照正在等待工作人员核验。核验通过前可以填写申请，但不能提交，也不能受理南宁片区申请。"),
         )
-    applications = list(
+    applications = (
         access.applications_owned_by(user)
         .select_related("organisation", "regulation_version", "criterion")
-        .order_by("-updated_at")
+        .order_by("-updated_at", "-pk")
     )
-    awaiting_employer = [
-        a for a in applications if a.policy.employer_recommends and a.state == s.SUBMITTED and user.is_employer
-    ]
+    paged = paginate(request, applications)
+    awaiting = None
+    if user.is_employer:
+        # Files a talent sent to this employer for its recommendation (where the regulation asks for one):
+        # their own list and pages.
+        recommending = [policy.code for policy in all_policies() if policy.employer_recommends]
+        awaiting = paginate(
+            request,
+            applications.filter(
+                organisation_id=user.organisation_id, regulation_code__in=recommending, state=s.SUBMITTED
+            ),
+            param="awaiting_page",
+        )
     return render(
         request,
         "applications/dashboard.html",
         {
-            "applications": applications,
-            "awaiting_employer": awaiting_employer,
+            "applications": paged.page,
+            "paged": paged,
+            "awaiting_employer": awaiting.page if awaiting else [],
+            "awaiting_paged": awaiting,
             "can_start_beihai": user.is_employer,
             "can_start_nanning": user.is_talent,
         },

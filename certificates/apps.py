@@ -11,3 +11,9 @@ class CertificatesConfig(AppConfig):
 
         # Loud at start-up (runserver, gunicorn, celery), not only under `manage.py check`.
         checks.harfbuzz_subset_check()
+
+        from django_fsm.signals import post_transition
+
+        from certificates.form_cache import on_application_transition
+
+        post_transition.connect(on_application_transition, sender="applications.Application", weak=False)

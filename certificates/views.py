@@ -13,6 +13,7 @@ from applications import access
 from applications import states as s
 from applications.models import Application
 from certificates import documents, selectors
+from certificates.form_cache import cached_application_form_pdf
 from certificates.forms import ChildEnrolmentForm, EnrolmentChildFormSet, initial_from_application
 from certificates.models import Certificate
 from certificates.services import child_enrolment_save
@@ -89,7 +90,11 @@ def _pdf_response(content: bytes, filename: str) -> HttpResponse:
 def application_form_pdf(request, pk):
     application = access.application_for(request, pk, purpose=access.FORM)
     staff_copy = access.staff_capacity(request.user, application)
-    content = documents.application_form_pdf(application, staff_copy=staff_copy)
+    content = cached_application_form_pdf(
+        application,
+        lambda app: documents.application_form_pdf(app, staff_copy=staff_copy),
+        variant="staff" if staff_copy else "applicant",
+    )
     return _pdf_response(content, f"{application.reference}-form.pdf")
 
 

@@ -30,8 +30,11 @@ class CalendarNotLoaded(Exception):
         return self.message
 
 
-class _Calendar:
-    """Loads a year's exceptions once per computation, so a long period costs one query per year."""
+class Calendar:
+    """Loads a year's exceptions once per computation, so a long period costs one query per year.
+
+    A page that computes many deadlines (the staff queue) passes one Calendar to every call, so the
+    whole page costs one query per year however many rows it shows."""
 
     def __init__(self):
         self._years: dict[int, dict[dt.date, str]] = {}
@@ -55,14 +58,14 @@ class _Calendar:
 
 
 def is_working_day(day: dt.date) -> bool:
-    return _Calendar().is_working_day(day)
+    return Calendar().is_working_day(day)
 
 
-def add_working_days(start: dt.date, n: int) -> dt.date:
+def add_working_days(start: dt.date, n: int, *, calendar: Calendar | None = None) -> dt.date:
     """The n-th working day after `start` (the start day itself never counts; n=0 gives `start`)."""
     if n < 0:
         raise ValueError("n must not be negative")
-    calendar = _Calendar()
+    calendar = calendar or Calendar()
     day = start
     remaining = n
     while remaining:
@@ -72,24 +75,24 @@ def add_working_days(start: dt.date, n: int) -> dt.date:
     return day
 
 
-def add_calendar_days(start: dt.date, n: int) -> dt.date:
+def add_calendar_days(start: dt.date, n: int, *, calendar: Calendar | None = None) -> dt.date:
     """A period of n days (日): the start day does not count; if the last day is a rest day or holiday the
     period ends on the next working day (Civil Code art. 201, 203)."""
     if n < 0:
         raise ValueError("n must not be negative")
-    calendar = _Calendar()
+    calendar = calendar or Calendar()
     day = start + dt.timedelta(days=n)
     while not calendar.is_working_day(day):
         day += ONE_DAY
     return day
 
 
-def working_days_between(start: dt.date, end: dt.date) -> int:
+def working_days_between(start: dt.date, end: dt.date, *, calendar: Calendar | None = None) -> int:
     """Working days d with start < d <= end (negative when end is before start), so that
     working_days_between(s, add_working_days(s, n)) == n."""
     if end < start:
-        return -working_days_between(end, start)
-    calendar = _Calendar()
+        return -working_days_between(end, start, calendar=calendar)
+    calendar = calendar or Calendar()
     count = 0
     day = start
     while day < end:

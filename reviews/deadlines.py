@@ -79,14 +79,15 @@ class DaysLeft:
     unknown_reason: str = ""
 
 
-def working_days_left(due_on: date | None, today: date) -> DaysLeft:
-    """Working days from today to the due date; negative when overdue."""
+def working_days_left(due_on: date | None, today: date, *, calendar=None) -> DaysLeft:
+    """Working days from today to the due date; negative when overdue. Pass one `calendar`
+    (regulations.calendar.Calendar) for many rows so the holiday table is read once per page."""
     if due_on is None:
         return DaysLeft(working_days=None, overdue=False)
     cal = _calendar()
     try:
         if due_on >= today:
-            return DaysLeft(working_days=cal.working_days_between(today, due_on), overdue=False)
-        return DaysLeft(working_days=-cal.working_days_between(due_on, today), overdue=True)
+            return DaysLeft(working_days=cal.working_days_between(today, due_on, calendar=calendar), overdue=False)
+        return DaysLeft(working_days=-cal.working_days_between(due_on, today, calendar=calendar), overdue=True)
     except cal.CalendarNotLoaded as exc:
         return DaysLeft(working_days=None, overdue=due_on < today, unknown_reason=not_loaded_message(exc.year))

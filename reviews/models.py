@@ -48,6 +48,10 @@ class Consultation(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["application", "department"], name="one_consultation_per_department")
         ]
+        # A department's queue: its requests, open or answered, by application (read from the index alone).
+        indexes = [
+            models.Index(fields=["department", "answered_at", "application"], name="consultation_department_idx")
+        ]
 
     def __str__(self):
         return f"{self.application.reference} · {self.department.code}"

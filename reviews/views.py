@@ -5,7 +5,6 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -20,6 +19,7 @@ from applications.services import TransitionRefused
 from hardening.clientip import client_ip
 from hardening.throttle import Throttled, throttle_hit
 from hardening.uploads import public_upload, upload_refusals
+from regulations.calendar import Calendar
 from regulations.policies import policy_for, regulation_choices
 from regulations.policies.vocabularies import Tier
 from reviews import selectors, services
@@ -35,6 +35,7 @@ from reviews.forms import (
 )
 from reviews.models import Appeal, Consultation, Objection, TierOneFiling
 from reviews.templatetags.reviews_tags import mask_id
+from talentportal.pagination import paginate
 
 PAGE_SIZE = 50
 
@@ -64,22 +65,21 @@ def queue(request):
         overdue=get.get("overdue") == "1",
         q=get.get("q", "")[:100],
     )
-    page = Paginator(selectors.staff_queue(request.user, filters), PAGE_SIZE).get_page(get.get("page"))
+    paged = paginate(request, selectors.staff_queue(request.user, filters), per_page=PAGE_SIZE)
     today = timezone.localdate()
-    opinions = selectors.opinions_progress(application.pk for application in page)
-    for application in page:
+    opinions = selectors.opinions_progress(application.pk for application in paged.page)
+    for application in paged.page:
         application.opinions = opinions.get(application.pk)
-    rows = [(application, selectors.deadline_for(application, today)) for application in page]
-    query = get.copy()
-    query.pop("page", None)
+    calendar = Calendar()  # one read of the holiday table for the whole page
+    rows = [(application, selectors.deadline_for(application, today, calendar=calendar)) for application in paged.page]
     return render(
         request,
         "reviews/queue.html",
         {
             "rows": rows,
-            "page": page,
+            "page": paged.page,
+            "paged": paged,
             "filters": filters,
-            "query": query.urlencode(),
             "regulations": regulation_choices(),
             "states": s.STATE_CHOICES,
             "tiers": Tier.choices,
@@ -355,7 +355,8 @@ def _under_notice():
 
 
 def notices(request):
-    return render(request, "reviews/notices.html", {"candidates": _under_notice()})
+    paged = paginate(request, _under_notice().order_by("notice_starts_on", "full_name", "pk"))
+    return render(request, "reviews/notices.html", {"candidates": paged.page, "paged": paged})
 
 
 @require_http_methods(["GET", "POST"])
