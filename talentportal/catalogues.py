@@ -1,0 +1,204 @@
+"""The translation catalogues: where they are, what they lack, and how they are made.
+
+Source strings are written in Chinese; every catalogue (zh_Hans and en, of every app and of the project)
+must translate every string the code and templates use, with no fuzzy entries, and English text must not
+carry full-width Chinese punctuation.
+
+    python -m talentportal.catalogues check      # what tests/ui/test_catalogues.py asserts
+    python -m talentportal.catalogues fill-zh    # zh_Hans: a Chinese source string is its own translation
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+LANGUAGES = ("zh_Hans", "en")
+# Apps with their own catalogue; everything else (templates/, talentportal/, accounts?) goes to the root one.
+APP_CATALOGUES = ("accounts", "applications", "certificates", "regulations", "reviews")
+ROOT_IGNORES = ("applications", "certificates", "regulations", "reviews", "demo", "tests", "bench", "var", ".venv")
+FULL_WIDTH = re.compile("[，。：；（）“”、！？《》【】]")
+CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+@dataclass
+class Entry:
+    msgid: str
+    msgstrs: list[str]
+    context: str = ""
+    plural: str = ""
+    flags: set[str] = field(default_factory=set)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.context, self.msgid)
+
+
+def _unquote(line: str) -> str:
+    return ast.literal_eval(line)
+
+
+def parse_po(path: Path) -> list[Entry]:
+    """The live entries of a .po file (obsolete ``#~`` entries and the header left out)."""
+    entries: list[Entry] = []
+    current: dict = {}
+    target = None
+    flags: set[str] = set()
+
+    def flush():
+        nonlocal current, flags
+        if "msgid" in current and current["msgid"] != "":
+            strs = [current[k] for k in sorted(k for k in current if k.startswith("msgstr"))]
+            entries.append(
+                Entry(current["msgid"], strs, current.get("msgctxt", ""), current.get("msgid_plural", ""), flags)
+            )
+        current, flags = {}, set()
+
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if line.startswith("#~"):
+            continue
+        if line.startswith("#,"):
+            if "msgid" in current:
+                flush()
+            flags = {f.strip() for f in line[2:].split(",")}
+            continue
+        if not line or line.startswith("#"):
+            continue
+        match = re.match(r"^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s+(\".*\")$", line)
+        if match:
+            key, value = match.groups()
+            if key in ("msgctxt", "msgid") and ("msgid" in current and any(k.startswith("msgstr") for k in current)):
+                flush()
+            if key == "msgstr":
+                key = "msgstr[0]"
+            current[key] = _unquote(value)
+            target = key
+        elif line.startswith('"') and target:
+            current[target] += _unquote(line)
+    flush()
+    return entries
+
+
+def catalogue_dirs() -> list[Path]:
+    return [BASE_DIR / app / "locale" for app in APP_CATALOGUES] + [BASE_DIR / "locale"]
+
+
+def catalogue_path(locale_dir: Path, language: str) -> Path:
+    return locale_dir / language / "LC_MESSAGES" / "django.po"
+
+
+@dataclass
+class Problem:
+    path: Path
+    msgid: str
+    what: str
+
+    def __str__(self):
+        return f"{self.path.relative_to(BASE_DIR)}: {self.what}: {self.msgid[:70]!r}"
+
+
+def entry_problems(path: Path, language: str) -> list[Problem]:
+    problems = []
+    for entry in parse_po(path):
+        if "fuzzy" in entry.flags:
+            problems.append(Problem(path, entry.msgid, "fuzzy"))
+        if not entry.msgstrs or any(not s.strip() for s in entry.msgstrs):
+            problems.append(Problem(path, entry.msgid, "untranslated"))
+        elif language == "en":
+            for text in entry.msgstrs:
+                if FULL_WIDTH.search(text):
+                    problems.append(Problem(path, entry.msgid, f"full-width punctuation in English {text[:60]!r}"))
+                    break
+    return problems
+
+
+def extracted_msgids() -> dict[Path, set[tuple[str, str]]]:
+    """The strings makemessages finds in today's sources, per catalogue, made the documented way in a scratch copy."""
+    with tempfile.TemporaryDirectory() as scratch:
+        root = Path(scratch)
+        for item in BASE_DIR.iterdir():
+            if item.name.startswith(".") or item.name in ("var", "staticfiles", "node_modules"):
+                continue
+            if item.is_dir():
+                shutil.copytree(item, root / item.name, ignore=shutil.ignore_patterns("*.mo", "*.po", "__pycache__"))
+            else:
+                shutil.copy2(item, root / item.name)
+        for locale_dir in catalogue_dirs():
+            (root / locale_dir.relative_to(BASE_DIR)).mkdir(parents=True, exist_ok=True)
+        command = [sys.executable, str(BASE_DIR / "manage.py"), "makemessages", "-l", "en", "--no-location"]
+        command += ["--no-obsolete", "-v", "0"]
+        env = {**os.environ, "DEBUG": "1"}
+        ignores = [f"--ignore={name}" for name in ROOT_IGNORES]
+        subprocess.run([*command, *ignores], cwd=root, check=True, env=env, capture_output=True)
+        for app in APP_CATALOGUES:
+            if f"--ignore={app}" in ignores:
+                subprocess.run(command, cwd=root / app, check=True, env=env, capture_output=True)
+        found = {}
+        for locale_dir in catalogue_dirs():
+            fresh = catalogue_path(root / locale_dir.relative_to(BASE_DIR), "en")
+            found[locale_dir] = {e.key for e in parse_po(fresh)} if fresh.exists() else set()
+        return found
+
+
+def all_problems(*, with_sources: bool = True) -> list[Problem]:
+    problems: list[Problem] = []
+    extracted = extracted_msgids() if with_sources else {}
+    for locale_dir in catalogue_dirs():
+        wanted = extracted.get(locale_dir, set())
+        for language in LANGUAGES:
+            path = catalogue_path(locale_dir, language)
+            if not path.exists():
+                problems.append(Problem(path, "", "catalogue missing"))
+                continue
+            problems += entry_problems(path, language)
+            have = {e.key for e in parse_po(path)}
+            for _context, msgid in sorted(wanted - have):
+                problems.append(Problem(path, msgid, "used in the sources but not in the catalogue (run makemessages)"))
+    return problems
+
+
+def fill_chinese_source(path: Path) -> int:
+    """zh_Hans: give every untranslated Chinese source string itself as translation; returns how many."""
+    text = path.read_text(encoding="utf-8")
+    filled = 0
+
+    def replace(match):
+        nonlocal filled
+        block = match.group(0)
+        msgid = "".join(ast.literal_eval(part) for part in re.findall(r'"(?:[^"\\]|\\.)*"', match.group("id")))
+        if not msgid or not CJK.search(msgid) or "msgid_plural" in block:
+            return block
+        filled += 1
+        return block[: match.start("str") - match.start(0)] + match.group("id").replace("msgid ", "msgstr ", 1)
+
+    pattern = re.compile(r'^(?P<id>msgid (?:"(?:[^"\\]|\\.)*"\n?)+)(?P<str>msgstr ""\n)(?=\n|\Z)', re.M)
+    text = pattern.sub(replace, text)
+    path.write_text(text, encoding="utf-8")
+    return filled
+
+
+def _main(argv):
+    if argv[:1] == ["fill-zh"]:
+        for locale_dir in catalogue_dirs():
+            path = catalogue_path(locale_dir, "zh_Hans")
+            if path.exists():
+                print(path.relative_to(BASE_DIR), fill_chinese_source(path))
+        return 0
+    problems = all_problems()
+    for problem in problems:
+        print(problem)
+    print(f"{len(problems)} problem(s)")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(_main(sys.argv[1:]))

@@ -1,0 +1,77 @@
+"""Both languages are complete: every string the code shows is translated in zh_Hans and en, none fuzzy, and
+English text carries no full-width Chinese punctuation."""
+
+from talentportal.catalogues import all_problems, entry_problems, fill_chinese_source, parse_po
+
+SAMPLE = r"""# header
+#, fuzzy
+msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\n"
+
+msgid "登录"
+msgstr "Sign in"
+
+#, fuzzy
+msgid "退出"
+msgstr "Sign out"
+
+msgid ""
+"您的电子邮箱尚未"
+"验证。"
+msgstr ""
+
+msgid "欢迎加入“%(org)s”。"
+msgstr "Welcome to “%(org)s”."
+
+msgid "说明（英文）"
+msgstr "Description (English)"
+
+msgid "共 %(counter)s 件"
+msgid_plural "共 %(counter)s 件"
+msgstr[0] "%(counter)s application"
+msgstr[1] ""
+
+#~ msgid "旧的"
+#~ msgstr ""
+"""
+
+
+def _sample(tmp_path, text=SAMPLE):
+    path = tmp_path / "django.po"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_check_finds_fuzzy_untranslated_and_full_width_entries(tmp_path):
+    problems = {(p.msgid, p.what.split(" ")[0]) for p in entry_problems(_sample(tmp_path), "en")}
+    assert problems == {
+        ("退出", "fuzzy"),
+        ("您的电子邮箱尚未验证。", "untranslated"),
+        ("欢迎加入“%(org)s”。", "full-width"),
+        ("共 %(counter)s 件", "untranslated"),
+    }
+
+
+def test_the_header_and_obsolete_entries_are_not_strings_of_the_site(tmp_path):
+    msgids = [e.msgid for e in parse_po(_sample(tmp_path))]
+    assert "" not in msgids and "旧的" not in msgids
+    assert "您的电子邮箱尚未验证。" in msgids
+
+
+def test_chinese_punctuation_is_allowed_in_the_chinese_catalogue(tmp_path):
+    problems = entry_problems(_sample(tmp_path), "zh_Hans")
+    assert not [p for p in problems if "full-width" in p.what]
+
+
+def test_a_chinese_source_string_becomes_its_own_chinese_translation(tmp_path):
+    path = _sample(tmp_path)
+    assert fill_chinese_source(path) == 1
+    entry = next(e for e in parse_po(path) if e.msgid.startswith("您的电子邮箱"))
+    assert entry.msgstrs == ["您的电子邮箱尚未验证。"]
+
+
+def test_every_catalogue_translates_every_string_of_the_site():
+    """makemessages runs over today's sources (in a scratch copy); each string must be in both catalogues."""
+    problems = all_problems()
+    assert not problems, "\n".join(str(p) for p in problems)
