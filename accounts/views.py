@@ -10,6 +10,8 @@ from django.views.decorators.http import require_POST
 
 from accounts import roles, services
 from accounts.forms import AcceptInvitationForm, EmployerRegistrationForm, InvitationForm, TalentRegistrationForm
+from regulations.codes import BEIHAI, NANNING
+from regulations.names import regulation_name
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -69,7 +71,8 @@ def register_talent(request):
         form,
         title=_("人才注册"),
         submit_label=_("注册"),
-        intro=_("申请南宁片区急需紧缺人才认定，或下载单位为您申请的北海市认定书。"),
+        intro=_("申请%(nanning)s，或下载单位为您申请的%(beihai)s认定书。")
+        % {"nanning": regulation_name(NANNING), "beihai": regulation_name(BEIHAI)},
     )
 
 

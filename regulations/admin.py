@@ -24,8 +24,8 @@ class CommonMaterialInline(admin.TabularInline):
 
 @admin.register(models.Regulation)
 class RegulationAdmin(SimpleHistoryAdmin):
-    list_display = ("code", "name_zh", "name_en")
-    search_fields = ("code", "name_zh", "name_en")
+    list_display = ("code", "name")
+    search_fields = ("code",)
 
 
 @admin.register(models.RegulationVersion)

@@ -23,7 +23,7 @@ class BilingualName(models.Model):
         return self.name
 
 
-class Regulation(BilingualName):
+class Regulation(models.Model):
     code = models.SlugField(_("代码"), max_length=60, unique=True)
     issuer_zh = models.CharField(_("发布机关"), max_length=300, blank=True)
     issuer_en = models.CharField(_("发布机关（英文）"), max_length=300, blank=True)
@@ -33,6 +33,15 @@ class Regulation(BilingualName):
         verbose_name = _("认定办法")
         verbose_name_plural = _("认定办法")
         ordering = ["code"]
+
+    @property
+    def name(self) -> str:
+        from regulations.names import regulation_name
+
+        return regulation_name(self.code)
+
+    def __str__(self):
+        return self.name
 
 
 class RegulationVersion(models.Model):

@@ -5,10 +5,10 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from regulations import codes
 from regulations.eligibility import evaluate
 from regulations.facts import FactsError
 from regulations.models import Criterion, DirectoryEnterprise, ForeignAClassItem, Honour, MaterialType, TalentLevel
+from regulations.names import RegulationName
 
 YES_NO = [("", _("请选择")), ("yes", _("是")), ("no", _("否"))]
 DEGREE_LABELS = {
@@ -45,10 +45,7 @@ def _blank(label=NOT_GIVEN):
 class PrecheckForm(forms.Form):
     regulation = forms.ChoiceField(
         label=_("认定办法"),
-        choices=[
-            (codes.BEIHAI, _("北海市外籍“高精尖缺”人才认定")),
-            (codes.NANNING, _("自贸试验区南宁片区急需紧缺人才认定")),
-        ],
+        choices=RegulationName.choices,
         widget=forms.RadioSelect,
     )
     as_of = forms.DateField(label=_("判断日期"), widget=_date_input())

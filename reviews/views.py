@@ -16,7 +16,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from applications import states as s
 from applications.models import Application
 from applications.services import TransitionRefused
-from regulations.codes import BEIHAI, NANNING, TIERS
+from regulations.codes import TIERS
+from regulations.names import RegulationName
 from reviews import selectors, services
 from reviews.forms import (
     AcceptForm,
@@ -81,7 +82,7 @@ def queue(request):
             "page": page,
             "filters": filters,
             "query": query.urlencode(),
-            "regulations": [(BEIHAI, _("北海市外籍“高精尖缺”人才")), (NANNING, _("南宁片区急需紧缺人才"))],
+            "regulations": RegulationName.choices,
             "states": s.STATE_CHOICES,
             "tiers": TIERS,
         },
