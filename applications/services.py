@@ -9,6 +9,7 @@ from django_fsm import ConcurrentTransition, can_proceed
 
 from applications import states as s
 from applications.models import Application, TransitionLog
+from regulations.text import enumeration
 
 
 class TransitionRefused(Exception):
@@ -110,7 +111,7 @@ def _unmet_condition_message(application: Application, transition: str, label) -
         from regulations.models import MaterialType
 
         names = {m.code: m.name for m in MaterialType.objects.filter(code__in=missing)}
-        return _("缺少必需的材料：%(list)s。") % {"list": "、".join(str(names.get(code, code)) for code in missing)}
+        return _("缺少必需的材料：%(list)s。") % {"list": enumeration(names.get(code, code) for code in missing)}
     if transition == s.T_FINISH_CONSULTATION:
         return _("还有部门尚未反馈意见，全部反馈后才能报审批。")
     if transition == s.T_CLOSE_NOTICE:
@@ -448,7 +449,7 @@ def submission_problems(application: Application) -> list[str]:
         if getattr(application, name) in (None, "")
     ]
     if missing_fields:
-        problems.append(_("以下必填项尚未填写：%(list)s。") % {"list": "、".join(missing_fields)})
+        problems.append(_("以下必填项尚未填写：%(list)s。") % {"list": enumeration(missing_fields)})
     if application.document_number:
         barred = disqualification_for(
             regulation_code=application.regulation_code, document_number=application.document_number
@@ -476,7 +477,7 @@ def submission_problems(application: Application) -> list[str]:
         if missing:
             names = {m.code: m.name for m in MaterialType.objects.filter(code__in=missing)}
             problems.append(
-                _("缺少必需的材料：%(list)s。") % {"list": "、".join(str(names.get(code, code)) for code in missing)}
+                _("缺少必需的材料：%(list)s。") % {"list": enumeration(names.get(code, code) for code in missing)}
             )
     return problems
 

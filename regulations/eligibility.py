@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from regulations import codes
 from regulations.facts import Facts, FactsError, parse_facts
+from regulations.text import enumeration
 
 OK, FAIL = "✔", "✘"
 
@@ -35,7 +36,7 @@ DEGREE_LABELS = {
 
 
 def _labels(codes_, labels) -> str:
-    return _("、").join(str(labels.get(code, code)) for code in codes_)
+    return enumeration(labels.get(code, code) for code in codes_)
 
 
 @dataclass(frozen=True)

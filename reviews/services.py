@@ -21,6 +21,7 @@ from applications.models import Application
 from applications.services import TransitionRefused, application_transition
 from certificates.services import certificate_issue
 from regulations import codes
+from regulations.text import enumeration
 from reviews import deadlines
 from reviews.models import (
     APPEAL_JOINT_DEPARTMENTS,
@@ -97,7 +98,7 @@ def review_accept(*, application: Application, by, departments=(), comment: str 
     chosen = list(Department.objects.filter(code__in=codes_wanted, consultable=True, city="beihai"))
     missing = set(REQUIRED_CONSULTED_DEPARTMENTS) - {d.code for d in chosen}
     if missing:
-        _refuse(_("系统中缺少必须征求意见的部门：%(codes)s。") % {"codes": "、".join(sorted(missing))}, "config")
+        _refuse(_("系统中缺少必须征求意见的部门：%(codes)s。") % {"codes": enumeration(sorted(missing))}, "config")
     with transaction.atomic():
         application_transition(application=application, transition=s.T_ACCEPT, by=by, comment=comment)
         today = timezone.localdate()

@@ -26,7 +26,7 @@ LANGUAGES = ("zh_Hans", "en")
 APP_CATALOGUES = ("accounts", "applications", "certificates", "regulations", "reviews")
 ROOT_IGNORES = ("applications", "certificates", "regulations", "reviews", "demo", "tests", "bench", "var", ".venv")
 FULL_WIDTH = re.compile("[，。：；（）“”、！？《》【】]")
-CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 
 
 @dataclass
