@@ -190,6 +190,12 @@ class ForeignAClassItem(BilingualName):
     label = models.CharField(_("序号"), max_length=10)
     history = HistoricalRecords()
 
+    @property
+    def title(self) -> str:
+        """ "（一） …" in Chinese, "(1) …" in English: the stored label is the Chinese ordinal."""
+        ordinal = self.label if not (get_language() or "").startswith("en") else f"({self.number})"
+        return f"{ordinal} {self.name}"
+
     class Meta:
         verbose_name = _("外国高端人才（A类）标准条目")
         verbose_name_plural = _("外国高端人才（A类）标准条目")

@@ -165,7 +165,8 @@ def _main():  # pragma: no cover - a survey tool for a developer's dev server
 
     base, language = sys.argv[1], sys.argv[2]
     only = sys.argv[3] if len(sys.argv) > 3 else None
-    password = "Demo-Talent-2026"
+    from demo.accounts import DEMO_PASSWORD as password
+
     total = {"pages": 0, "serious": 0, "cjk_pages": 0}
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
