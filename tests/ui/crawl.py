@@ -165,6 +165,13 @@ def _main():  # pragma: no cover - a survey tool for a developer's dev server
 
     base, language = sys.argv[1], sys.argv[2]
     only = sys.argv[3] if len(sys.argv) > 3 else None
+    import os
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "talentportal.settings")
+    os.environ.setdefault("DEBUG", "1")
+    django.setup()
     from demo.accounts import DEMO_PASSWORD as password
 
     total = {"pages": 0, "serious": 0, "cjk_pages": 0}
