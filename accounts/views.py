@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from accounts import roles, services
 from accounts.forms import AcceptInvitationForm, EmployerRegistrationForm, InvitationForm, TalentRegistrationForm
 from regulations.codes import BEIHAI, NANNING
-from regulations.names import regulation_name
+from regulations.policies import policy_for
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -72,7 +72,7 @@ def register_talent(request):
         title=_("人才注册"),
         submit_label=_("注册"),
         intro=_("申请%(nanning)s，或下载单位为您申请的%(beihai)s认定书。")
-        % {"nanning": regulation_name(NANNING), "beihai": regulation_name(BEIHAI)},
+        % {"nanning": policy_for(NANNING).name, "beihai": policy_for(BEIHAI).name},
     )
 
 

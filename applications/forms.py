@@ -4,114 +4,16 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from applications.models import Application
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-PERSON_FIELDS = ["full_name", "sex", "nationality", "birth_date", "document_type", "document_number"]
-BEIHAI_FIELDS = PERSON_FIELDS + [
-    "position",
-    "permit_valid_from",
-    "permit_valid_until",
-    "unit_contact_name",
-    "unit_contact_phone",
-    "talent_email",
-    "honour_code",
-    "honour_other_title",
-    "condition_statement",
-]
-NANNING_FIELDS = PERSON_FIELDS + [
-    "native_place",
-    "phone",
-    "email",
-    "employer_address",
-    "full_time",
-    "position",
-    "county",
-    "highest_education",
-    "professional_title",
-    "vocational_qualification",
-    "contract_start",
-    "contract_end",
-    "permit_valid_until",
-    "condition_statement",
-    "education_and_work_history",
-    "achievements",
-]
-
-WORK_PERMIT_CLASSES = [("", _("无")), ("A", _("A类")), ("B", _("B类")), ("C", _("C类"))]
-GUANGXI_LEVELS = [("", _("无"))] + [(level, _("%(level)s层次") % {"level": level}) for level in "ABCDE"]
-SKILL_LEVELS = [("", _("无")), ("senior_technician", _("高级技师")), ("technician", _("技师"))]
-ROLES = [
-    ("", _("请选择")),
-    ("principal", _("企业主要负责人")),
-    ("innovation_leader", _("科技创新带头人")),
-    ("senior_manager", _("高级管理人员")),
-    ("middle_manager", _("中层管理人员")),
-    ("tech_backbone", _("科技骨干")),
-    ("staff", _("其他员工")),
-]
-A_CLASS_ITEMS = [
-    (1, _("（一）入选国内人才引进计划")),
-    (2, _("（二）符合国际公认的专业成就认定标准")),
-    (3, _("（三）符合市场导向的鼓励类岗位需求")),
-    (4, _("（四）创新创业人才")),
-    (5, _("（五）优秀青年人才")),
-    (6, _("（六）计点积分在85分以上")),
-]
-
-# The facts the engine needs that are not columns of Application; kept in Application.facts.
-FACT_FIELDS_BEIHAI = ["work_permit_class", "work_permit_issued_by_beihai", "has_r_visa", "recommended_by_department"]
-FACT_FIELDS_NANNING = [
-    "civil_service",
-    "hired_on",
-    "role",
-    "annual_salary_cny",
-    "guangxi_talent_level",
-    "skill_level",
-    "foreign_a_class_items",
-    "work_permit_class",
-    "conditions_met_on",
-]
+from regulations.policies import all_policies, policy_for
+from regulations.policies.fields import DATE, fact_field
 
 
 class ApplicationForm(forms.ModelForm):
     """Every field of the regulation's application form; all optional while the file is a draft."""
 
-    work_permit_class = forms.ChoiceField(label=_("外国人工作许可类别"), choices=WORK_PERMIT_CLASSES, required=False)
-    work_permit_issued_by_beihai = forms.BooleanField(label=_("工作许可由北海市行政审批局颁发"), required=False)
-    has_r_visa = forms.BooleanField(label=_("持有外国人才签证（R字签证）"), required=False)
-    recommended_by_department = forms.BooleanField(
-        label=_("已获市直部门或自治区级以上开发区推荐（急需紧缺）"), required=False
-    )
-    civil_service = forms.BooleanField(label=_("属于公务员或参照公务员法管理的单位工作人员"), required=False)
-    hired_on = forms.DateField(label=_("引进（入职）日期"), required=False, widget=DATE)
-    role = forms.ChoiceField(label=_("在单位担任的角色"), choices=ROLES, required=False)
-    annual_salary_cny = forms.IntegerField(
-        label=_("年薪（元）"),
-        required=False,
-        min_value=0,
-        max_value=10**10,
-        help_text=_("在片区申报个人所得税的当年或上一年度工资薪金收入。"),
-    )
-    guangxi_talent_level = forms.ChoiceField(label=_("广西高层次人才层次"), choices=GUANGXI_LEVELS, required=False)
-    skill_level = forms.ChoiceField(label=_("职业技能等级"), choices=SKILL_LEVELS, required=False)
-    foreign_a_class_items = forms.TypedMultipleChoiceField(
-        label=_("符合《外国人来华工作分类标准（试行）》外国高端人才（A类）的条目"),
-        choices=A_CLASS_ITEMS,
-        coerce=int,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    conditions_met_on = forms.DateField(
-        label=_("符合认定条件的日期"),
-        required=False,
-        widget=DATE,
-        help_text=_("须在符合认定条件之日起6个月内申报。"),
-    )
-
     class Meta:
         model = Application
-        fields = sorted(set(BEIHAI_FIELDS) | set(NANNING_FIELDS))
+        fields = sorted({name for policy in all_policies() for name in policy.form_fields})
         widgets = {
             "birth_date": DATE,
             "permit_valid_from": DATE,
@@ -125,18 +27,14 @@ class ApplicationForm(forms.ModelForm):
 
     def __init__(self, *args, application: Application, **kwargs):
         super().__init__(*args, instance=application, **kwargs)
-        if application.is_beihai:
-            keep, facts = BEIHAI_FIELDS, FACT_FIELDS_BEIHAI
-            self.fields["permit_valid_from"].label = _("工作居留许可或人才签证有效期起")
-            self.fields["permit_valid_until"].label = _("工作居留许可或人才签证有效期至")
-            self.fields["talent_email"].help_text = _(
-                "填写后，申请人用此邮箱注册并验证后可在平台查看进度、下载认定书。"
-            )
-            self.fields["document_number"].label = _("护照号码")
-        else:
-            keep, facts = NANNING_FIELDS, FACT_FIELDS_NANNING
-            self.fields["document_number"].label = _("身份证号码或护照号码")
-            self.fields["permit_valid_until"].label = _("外国人工作许可有效期至（外籍人才填写）")
+        policy = policy_for(application)
+        keep, facts = policy.form_fields, policy.fact_fields
+        for name in facts:
+            self.fields[name] = fact_field(name)
+        for name, label in policy.field_labels.items():
+            self.fields[name].label = label
+        for name, help_text in policy.field_help.items():
+            self.fields[name].help_text = help_text
         full_time = forms.NullBooleanSelect()
         full_time.choices = [("unknown", _("请选择")), ("true", _("是")), ("false", _("否"))]
         self.fields["full_time"] = forms.NullBooleanField(
@@ -156,6 +54,10 @@ class ApplicationForm(forms.ModelForm):
             if name in stored and not self.is_bound:
                 self.initial[name] = stored[name]
         self.fact_names = facts
+        # Drafts save partial input; these must be filled before the file can be submitted.
+        self.required_at_submission = set(policy.required_field_names(application.regulation_version))
+        for name in self.required_at_submission & set(self.fields):
+            self.fields[name].required_at_submission = True
 
     @staticmethod
     def _honour_choices():

@@ -9,7 +9,8 @@ from simple_history.models import HistoricalRecords
 
 from applications import permissions as perms
 from applications import states as s
-from regulations.codes import BEIHAI, NANNING, TIERS
+from regulations.codes import BEIHAI, NANNING
+from regulations.policies.vocabularies import Degree, EducationLevel, ObjectionDecision, Tier
 
 
 def _private_storage():
@@ -23,12 +24,6 @@ class Application(ConcurrentTransitionMixin, models.Model):
 
     SEX_CHOICES = [("M", _("男")), ("F", _("女"))]
     DOCUMENT_CHOICES = [("passport", _("护照")), ("id_card", _("居民身份证"))]
-    DEGREE_CHOICES = [
-        ("doctorate", _("博士研究生")),
-        ("master", _("硕士研究生")),
-        ("bachelor", _("大学本科")),
-        ("other", _("其他")),
-    ]
 
     reference = models.CharField(_("申请编号"), max_length=40, unique=True, editable=False)
     regulation_version = models.ForeignKey(
@@ -68,7 +63,9 @@ class Application(ConcurrentTransitionMixin, models.Model):
         "regulations.Criterion", verbose_name=_("符合的认定条件"), null=True, blank=True, on_delete=models.PROTECT
     )
     criterion_code = models.CharField(_("条件代码"), max_length=20, blank=True, editable=False)
-    tier = models.CharField(_("申请类别"), max_length=3, blank=True, choices=[(t, t) for t in TIERS])
+    # The claimed criterion's tier; for a case-by-case criterion (Nanning Art. 8) the tier the leadership
+    # group decided, empty until then.
+    tier = models.CharField(_("申请类别"), max_length=3, blank=True, choices=Tier.choices)
     condition_statement = models.TextField(_("本人具备的认定条件"), blank=True)
     honour_code = models.SlugField(_("荣誉称号"), max_length=60, blank=True)
     honour_other_title = models.CharField(_("其他荣誉称号名称"), max_length=200, blank=True)
@@ -97,7 +94,8 @@ class Application(ConcurrentTransitionMixin, models.Model):
     unit_contact_phone = models.CharField(_("单位联系人电话"), max_length=40, blank=True)
 
     # Education and record (Nanning 附件).
-    highest_education = models.CharField(_("最高学历"), max_length=20, choices=DEGREE_CHOICES, blank=True)
+    highest_education = models.CharField(_("最高学历"), max_length=20, choices=EducationLevel.choices, blank=True)
+    highest_degree = models.CharField(_("最高学位"), max_length=20, choices=Degree.choices, blank=True)
     professional_title = models.CharField(_("职称"), max_length=100, blank=True)
     vocational_qualification = models.CharField(_("国家职业资格"), max_length=100, blank=True)
     education_and_work_history = models.TextField(_("教育背景（从大学起）及工作简历"), blank=True)
@@ -143,10 +141,20 @@ class Application(ConcurrentTransitionMixin, models.Model):
         self.criterion_code = self.criterion.code if self.criterion_id else ""
         if self.criterion_id and self.criterion.tier:
             self.tier = self.criterion.tier
+        elif self.state in s.EDITABLE_STATES:
+            # No criterion, or a case-by-case one: the tier is not the applicant's to keep (Nanning Art. 8);
+            # a draft switched from a tiered criterion drops the old tier.
+            self.tier = ""
         if not self.reference:
-            prefix = "BH" if self.regulation_code == BEIHAI else "NN"
+            prefix = self.policy.reference_prefix
             self.reference = f"{prefix}-A-{timezone.localdate():%Y%m%d}-{uuid.uuid4().hex[:6].upper()}"
         super().save(*args, **kwargs)
+
+    @property
+    def policy(self):
+        from regulations.policies import policy_for
+
+        return policy_for(self)
 
     @property
     def is_beihai(self) -> bool:
@@ -192,19 +200,30 @@ class Application(ConcurrentTransitionMixin, models.Model):
         objections = getattr(self, "objections", None)
         if objections is None:
             return True
-        return not objections.exclude(decision="dismissed").exists()
+        return not objections.filter(decision__in=ObjectionDecision.blocking()).exists()
 
     def is_with_first_reviewer(self) -> bool:
         """Beihai files go straight to SciTech; Nanning files sit with the employer until recommended."""
-        if self.is_beihai:
-            return self.state == s.SUBMITTED
-        return self.state == s.RECOMMENDED
+        return self.state == (s.RECOMMENDED if self.policy.employer_recommends else s.SUBMITTED)
 
-    def is_beihai_app(self) -> bool:
-        return self.is_beihai
+    # The process shape of the file's regulation (its policy), as FSM conditions.
+    def employer_recommends(self) -> bool:
+        return self.policy.employer_recommends
 
-    def is_nanning_app(self) -> bool:
-        return self.is_nanning
+    def departments_consulted(self) -> bool:
+        return bool(self.policy.consulted_roles)
+
+    def reviewer_forwards(self) -> bool:
+        return not self.policy.consulted_roles
+
+    def needs_public_notice(self) -> bool:
+        return self.policy.has_public_notice
+
+    def decided_without_notice(self) -> bool:
+        return not self.policy.has_public_notice
+
+    def may_be_appealed(self) -> bool:
+        return self.policy.has_appeal
 
     # ---- transitions: source, target, permission, conditions; effects live in services ----
 
@@ -239,7 +258,7 @@ class Application(ConcurrentTransitionMixin, models.Model):
         source=s.SUBMITTED,
         target=s.RECOMMENDED,
         permission=perms.nanning_employer,
-        conditions=[is_nanning_app, has_required_materials],
+        conditions=[employer_recommends, has_required_materials],
     )
     def employer_recommend(self):
         pass
@@ -249,7 +268,7 @@ class Application(ConcurrentTransitionMixin, models.Model):
         source=s.SUBMITTED,
         target=s.RETURNED,
         permission=perms.nanning_employer,
-        conditions=[is_nanning_app],
+        conditions=[employer_recommends],
     )
     def employer_return(self):
         pass
@@ -259,7 +278,7 @@ class Application(ConcurrentTransitionMixin, models.Model):
         source=s.SUBMITTED,
         target=s.CONSULTATION,
         permission=perms.first_reviewer,
-        conditions=[is_beihai_app, has_required_materials],
+        conditions=[departments_consulted, has_required_materials],
     )
     def accept(self):
         pass
@@ -288,7 +307,7 @@ class Application(ConcurrentTransitionMixin, models.Model):
         source=s.RECOMMENDED,
         target=s.AWAITING_DECISION,
         permission=perms.first_reviewer,
-        conditions=[is_nanning_app, has_required_materials],
+        conditions=[reviewer_forwards, has_required_materials],
     )
     def forward(self):
         pass
@@ -298,7 +317,7 @@ class Application(ConcurrentTransitionMixin, models.Model):
         source=s.CONSULTATION,
         target=s.AWAITING_DECISION,
         permission=perms.first_reviewer,
-        conditions=[is_beihai_app, consultations_all_answered],
+        conditions=[departments_consulted, consultations_all_answered],
     )
     def finish_consultation(self):
         pass
@@ -308,7 +327,7 @@ class Application(ConcurrentTransitionMixin, models.Model):
         source=s.AWAITING_DECISION,
         target=s.RECOGNISED,
         permission=perms.decision_maker,
-        conditions=[is_beihai_app],
+        conditions=[decided_without_notice],
     )
     def approve(self):
         pass
@@ -318,7 +337,7 @@ class Application(ConcurrentTransitionMixin, models.Model):
         source=s.AWAITING_DECISION,
         target=s.PUBLIC_NOTICE,
         permission=perms.decision_maker,
-        conditions=[is_nanning_app],
+        conditions=[needs_public_notice],
     )
     def approve_for_notice(self):
         pass
@@ -346,7 +365,7 @@ class Application(ConcurrentTransitionMixin, models.Model):
         source=s.REFUSED,
         target=s.RECOGNISED,
         permission=perms.decision_maker,
-        conditions=[is_beihai_app, has_overturning_appeal],
+        conditions=[may_be_appealed, has_overturning_appeal],
     )
     def overturn_on_appeal(self):
         """Beihai Art. 13(3): the joint re-review overturned the refusal."""

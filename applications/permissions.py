@@ -1,16 +1,8 @@
-"""Who may take which transition: `permission=` callables of the FSM, keyed on role codes."""
+"""Who may take which transition: `permission=` callables of the FSM. The roles come from the regulation's
+policy (regulations.policies); nothing here names a regulation."""
 
 from accounts import roles
-from regulations.codes import BEIHAI, NANNING, NN_CASE
-
-
-def _is_applicant_side(application, user) -> bool:
-    """Beihai: the employer applies. Nanning: the talent applies."""
-    if not user or not user.is_authenticated:
-        return False
-    if application.regulation_code == BEIHAI:
-        return user.organisation_id == application.organisation_id and user.has_role(roles.EMPLOYER)
-    return application.talent_id == user.pk and user.has_role(roles.TALENT)
+from regulations.policies import policy_for
 
 
 def _is_employer_of(application, user) -> bool:
@@ -23,48 +15,48 @@ def _is_employer_of(application, user) -> bool:
     )
 
 
+def _is_talent_of(application, user) -> bool:
+    return bool(user and user.is_authenticated and application.talent_id == user.pk and user.has_role(roles.TALENT))
+
+
 def applicant_side(application, user) -> bool:
-    return _is_applicant_side(application, user)
+    """The regulation's applicant: Beihai the employer (Art. 4), Nanning the talent (Art. 7(一))."""
+    if not user or not user.is_authenticated:
+        return False
+    if policy_for(application).applicant_role == roles.EMPLOYER:
+        return _is_employer_of(application, user)
+    return _is_talent_of(application, user)
 
 
 def nanning_employer(application, user) -> bool:
-    return application.regulation_code == NANNING and _is_employer_of(application, user)
+    """The employer that checks and recommends its talent's file, where the regulation has that step."""
+    return policy_for(application).employer_recommends and _is_employer_of(application, user)
 
 
 def first_reviewer(application, user) -> bool:
-    """Beihai SciTech preliminary reviewer, or Nanning Organisation and Talent Bureau reviewer."""
-    if application.regulation_code == BEIHAI:
-        return user.has_role(roles.BEIHAI_SCITECH_REVIEWER)
-    return user.has_role(roles.NANNING_TALENT_BUREAU_REVIEWER)
+    return user.has_role(*policy_for(application).reviewer_roles)
 
 
 def decision_maker(application, user) -> bool:
-    """Beihai SciTech approver; Nanning committee, or the leadership group for NN-CASE."""
-    if application.regulation_code == BEIHAI:
-        return user.has_role(roles.BEIHAI_SCITECH_APPROVER)
-    if application.criterion_code == NN_CASE:
-        return user.has_role(roles.NANNING_LEADERSHIP_GROUP)
-    return user.has_role(roles.NANNING_COMMITTEE_APPROVER)
+    """Beihai SciTech approver; Nanning committee, or the leadership group for a case-by-case file."""
+    return user.has_role(*policy_for(application).decider_roles_for(application))
 
 
 def refuser(application, user) -> bool:
     from applications import states
 
-    if application.state == states.SUBMITTED and application.regulation_code == NANNING:
-        return False  # the employer holds a Nanning file until it recommends or returns it
+    if application.state == states.SUBMITTED and policy_for(application).employer_recommends:
+        return False  # the employer holds the file until it recommends or returns it
     if application.state in (states.SUBMITTED, states.RECOMMENDED, states.CONSULTATION):
         return first_reviewer(application, user)
     return decision_maker(application, user)
 
 
 def nanning_committee(application, user) -> bool:
-    return application.regulation_code == NANNING and user.has_role(
-        roles.NANNING_COMMITTEE_APPROVER, roles.NANNING_LEADERSHIP_GROUP
-    )
+    """Who closes the public notice and decides objections (Nanning Art. 7(三), 8)."""
+    return user.has_role(*policy_for(application).notice_roles)
 
 
 def issuer(application, user) -> bool:
     """Certificates are issued by the deciding body (Beihai SciTech approver, Nanning committee)."""
-    if application.regulation_code == BEIHAI:
-        return user.has_role(roles.BEIHAI_SCITECH_APPROVER)
-    return user.has_role(roles.NANNING_COMMITTEE_APPROVER, roles.NANNING_LEADERSHIP_GROUP)
+    return user.has_role(*policy_for(application).issuer_roles)

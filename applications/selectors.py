@@ -5,16 +5,18 @@ from django.db.models import Q, QuerySet
 from accounts import roles
 from applications import states as s
 from applications.models import Application, Material
-from regulations.codes import BEIHAI, NANNING
-
-STAFF_ROLE_PREFIX = {BEIHAI: "beihai-", NANNING: "nanning-"}
+from regulations.policies import all_policies, policy_for, policy_or_none
 
 
 def is_staff_for(user, regulation_code: str) -> bool:
-    prefix = STAFF_ROLE_PREFIX.get(regulation_code)
-    if not prefix or not user.is_authenticated:
+    policy = policy_or_none(regulation_code)
+    if policy is None or not user.is_authenticated:
         return False
-    return any(code.startswith(prefix) for code in user.role_codes() & set(roles.STAFF_ROLES))
+    return user.has_role(*policy.staff_roles)
+
+
+def _applies_as_employer(application) -> bool:
+    return policy_for(application).applicant_role == roles.EMPLOYER
 
 
 def is_employer_of(user, application: Application) -> bool:
@@ -39,8 +41,8 @@ def can_view_application(user, application: Application) -> bool:
     if is_talent_of(user, application):
         return True
     if is_employer_of(user, application):
-        # A Nanning draft is the talent's own until the talent sends it to the employer.
-        if application.regulation_code == NANNING and application.state == s.DRAFT:
+        # Where the talent applies, the draft is the talent's own until the talent sends it to the employer.
+        if not _applies_as_employer(application) and application.state == s.DRAFT:
             return False
         return True
     return False
@@ -50,7 +52,7 @@ def can_edit_application(user, application: Application) -> bool:
     """The applicant side (Beihai: the employer; Nanning: the talent) while the file is a draft or returned."""
     if application.state not in s.EDITABLE_STATES:
         return False
-    if application.regulation_code == BEIHAI:
+    if _applies_as_employer(application):
         return is_employer_of(user, application)
     return is_talent_of(user, application)
 
@@ -59,7 +61,7 @@ def can_withdraw(user, application: Application) -> bool:
     """Withdrawing is open to the applicant side until the bureau (or the Nanning employer) acts on it."""
     if application.state not in (s.DRAFT, s.RETURNED, s.SUBMITTED):
         return False
-    if application.regulation_code == BEIHAI:
+    if _applies_as_employer(application):
         return is_employer_of(user, application)
     return is_talent_of(user, application)
 
@@ -70,7 +72,8 @@ def portal_applications(user) -> QuerySet[Application]:
         return Application.objects.none()
     condition = Q(talent=user) if user.has_role(roles.TALENT) else Q(pk__in=[])
     if user.organisation_id and user.has_role(roles.EMPLOYER):
-        condition |= Q(organisation_id=user.organisation_id) & ~Q(regulation_code=NANNING, state=s.DRAFT)
+        talent_applies = [p.code for p in all_policies() if p.applicant_role != roles.EMPLOYER]
+        condition |= Q(organisation_id=user.organisation_id) & ~Q(regulation_code__in=talent_applies, state=s.DRAFT)
     return (
         Application.objects.filter(condition)
         .select_related("organisation", "regulation_version", "criterion")

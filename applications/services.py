@@ -162,12 +162,17 @@ def version_for_new_application(*, regulation_code: str):
 def application_create(*, regulation_code: str, by, organisation=None) -> Application:
     """Beihai: the employer opens a file for its foreign employee. Nanning: the talent opens their own."""
     from accounts import roles
-    from regulations.codes import BEIHAI, NANNING
+    from regulations.policies import policy_or_none
 
+    policy = policy_or_none(regulation_code)
+    if policy is None:
+        raise PortalRefused(_("未知的认定办法。"), code="unknown")
     version = version_for_new_application(regulation_code=regulation_code)
-    if regulation_code == BEIHAI:
+    if policy.applicant_role == roles.EMPLOYER:
         if not (by.organisation_id and by.has_role(roles.EMPLOYER)):
-            raise PortalRefused(_("北海市认定由用人单位申请，请使用单位账户。"), code="forbidden")
+            raise PortalRefused(
+                _("%(name)s认定由用人单位申请，请使用单位账户。") % {"name": policy.name}, code="forbidden"
+            )
         application = Application(
             regulation_version=version,
             organisation=by.organisation,
@@ -175,9 +180,11 @@ def application_create(*, regulation_code: str, by, organisation=None) -> Applic
             unit_contact_name=by.organisation.contact_person,
             unit_contact_phone=by.organisation.contact_phone,
         )
-    elif regulation_code == NANNING:
+    else:
         if not by.has_role(roles.TALENT):
-            raise PortalRefused(_("南宁片区认定由人才本人申请，请使用人才账户。"), code="forbidden")
+            raise PortalRefused(
+                _("%(name)s认定由人才本人申请，请使用人才账户。") % {"name": policy.name}, code="forbidden"
+            )
         if organisation is None:
             raise PortalRefused(_("请选择您的工作单位。"), code="organisation")
         application = Application(
@@ -191,8 +198,6 @@ def application_create(*, regulation_code: str, by, organisation=None) -> Applic
             phone=by.phone,
             employer_address=organisation.address,
         )
-    else:
-        raise PortalRefused(_("未知的认定办法。"), code="unknown")
     application.save()
     return application
 
@@ -200,13 +205,15 @@ def application_create(*, regulation_code: str, by, organisation=None) -> Applic
 def application_link_talent_accounts(*, user) -> int:
     """Link Beihai files naming `user`'s address to the account, once that address is verified."""
     from accounts import roles
-    from regulations.codes import BEIHAI
+    from regulations.policies import all_policies
 
     if not user.email_verified_at or not user.has_role(roles.TALENT):
         return 0
     linked = 0
+    # Where the employer applies, the talent is named by address and linked once the address is verified.
+    employer_applies = [p.code for p in all_policies() if p.applicant_role == roles.EMPLOYER]
     for application in Application.objects.filter(
-        regulation_code=BEIHAI, talent__isnull=True, talent_email__iexact=user.email
+        regulation_code__in=employer_applies, talent__isnull=True, talent_email__iexact=user.email
     ):
         application.talent = user
         application.save()
@@ -218,7 +225,7 @@ def _link_talent_if_verified(application: Application) -> None:
     from accounts import roles
     from accounts.models import User
 
-    if not application.is_beihai:
+    if application.policy.applicant_role != roles.EMPLOYER:
         return
     if not application.talent_email:
         application.talent = None
@@ -230,72 +237,6 @@ def _link_talent_if_verified(application: Application) -> None:
     ).first()
 
 
-def build_facts(application: Application, extra: dict | None = None) -> dict:
-    """The spec §5 facts of `application`: its own fields plus what the form stored in `facts`."""
-    from regulations.models import DirectoryEnterprise
-
-    extra = dict(application.facts or {}) if extra is None else extra
-    organisation = application.organisation
-    person = {
-        "nationality": application.nationality or None,
-        "birth_date": application.birth_date.isoformat() if application.birth_date else None,
-        "highest_degree": application.highest_education or None,
-        "skill_level": extra.get("skill_level") or None,
-        "guangxi_talent_level": extra.get("guangxi_talent_level") or None,
-        "foreign_a_class_items": [int(i) for i in extra.get("foreign_a_class_items") or []] or None,
-        "honours": [application.honour_code] if application.honour_code else None,
-        "document_number": application.document_number or None,
-    }
-    if extra.get("work_permit_class"):
-        person["work_permit"] = {
-            "class": extra["work_permit_class"],
-            "issued_by_beihai": bool(extra.get("work_permit_issued_by_beihai")),
-            "valid_until": application.permit_valid_until.isoformat() if application.permit_valid_until else None,
-        }
-    if extra.get("has_r_visa"):
-        person["r_visa"] = {
-            "valid_until": application.permit_valid_until.isoformat() if application.permit_valid_until else None
-        }
-    if application.is_beihai:
-        city = "beihai" if organisation.in_beihai else "other"
-    else:
-        city = "nanning-ftz" if organisation.in_nanning_ftz else "other"
-    contract_years = None
-    if application.contract_start and application.contract_end:
-        start, end = application.contract_start, application.contract_end
-        contract_years = end.year - start.year - ((end.month, end.day) < (start.month, start.day))
-        # A contract "1 March 2024 to 28 February 2027" is three years: the last day is included.
-        from datetime import timedelta
-
-        following = end + timedelta(days=1)
-        whole = following.year - start.year - ((following.month, following.day) < (start.month, start.day))
-        contract_years = max(contract_years, whole)
-    employment = {
-        "city": city,
-        "full_time": application.full_time,
-        "civil_service": bool(extra.get("civil_service")) if "civil_service" in extra else None,
-        "hired_on": extra.get("hired_on") or None,
-        "contract_years": contract_years,
-        "role": extra.get("role") or None,
-        "annual_salary_cny": extra.get("annual_salary_cny"),
-        "recommended_by_department": bool(extra.get("recommended_by_department")) or None,
-        "conditions_met_on": extra.get("conditions_met_on") or None,
-    }
-    entry = DirectoryEnterprise.objects.filter(credit_code=organisation.credit_code).first()
-    if entry is not None:
-        employment["directory_enterprise"] = {
-            "joined_on": entry.joined_on.isoformat(),
-            "left_on": entry.left_on.isoformat() if entry.left_on else None,
-            "credit_code": entry.credit_code,
-        }
-    return {
-        "regulation": application.regulation_code,
-        "as_of": _today().isoformat(),
-        "person": {k: v for k, v in person.items() if v is not None},
-        "employment": {k: v for k, v in employment.items() if v is not None},
-    }
-
-
 def application_evaluate(*, application: Application, language: str | None = None) -> dict:
     """Ask the eligibility engine about `application`'s facts; keep the answer in `eligibility`."""
     from django.utils.translation import get_language
@@ -304,7 +245,7 @@ def application_evaluate(*, application: Application, language: str | None = Non
     from regulations.facts import FactsError
 
     try:
-        answer = evaluate(build_facts(application), language=language or get_language() or "zh-hans")
+        answer = evaluate(application.policy.facts_for(application), language=language or get_language() or "zh-hans")
     except FactsError as error:
         answer = {"eligible": False, "matched": [], "reasons": [str(error)], "facts_error": True}
     application.eligibility = answer
@@ -312,12 +253,13 @@ def application_evaluate(*, application: Application, language: str | None = Non
 
 
 def plausible_criterion_codes(application: Application) -> list[str]:
-    """The criteria the form offers: what the engine matched, and Nanning's case-by-case route."""
-    from regulations.codes import NN_CASE
-
-    codes = list((application.eligibility or {}).get("matched") or [])
-    if application.is_nanning and NN_CASE not in codes:
-        codes.append(NN_CASE)
+    """The criteria the form offers: what the engine matched, and the case-by-case route (Nanning Art. 8)
+    when no explicit standard fits — but only within the regulation's scope (Art. 5: FTZ employer, full-time,
+    not civil service, basic conditions attested) and its time limit (Art. 14), which still apply."""
+    eligibility = application.eligibility or {}
+    codes = list(eligibility.get("matched") or [])
+    if eligibility.get("in_scope"):
+        codes += [code for code in application.policy.case_by_case_criteria if code not in codes]
     return codes
 
 
@@ -380,25 +322,6 @@ def material_remove(*, material, by) -> None:
     material.save()
 
 
-REQUIRED_FIELDS_COMMON = ["full_name", "sex", "nationality", "birth_date", "document_number", "position"]
-REQUIRED_FIELDS = {
-    "beihai-foreign-talent": REQUIRED_FIELDS_COMMON
-    + ["permit_valid_from", "permit_valid_until", "unit_contact_name", "unit_contact_phone"],
-    "nanning-ftz-urgent-talent": REQUIRED_FIELDS_COMMON
-    + [
-        "employer_address",
-        "full_time",
-        "county",
-        "highest_education",
-        "contract_start",
-        "contract_end",
-        "phone",
-        "email",
-        "education_and_work_history",
-    ],
-}
-
-
 def recognition_in_force(application: Application) -> Application | None:
     """The same person's certified recognition under the same regulation, if one is in force."""
     from django.db.models import Q
@@ -416,14 +339,15 @@ def recognition_in_force(application: Application) -> Application | None:
 
 def _upgrade_problem(application: Application) -> str | None:
     """Nanning Art. 11: during a recognition's validity only a higher tier may be applied for."""
-    from regulations.codes import NN_CASE, TIER_RANK
+    from regulations.policies.vocabularies import Tier
 
-    if not application.is_nanning or not application.criterion_id or application.criterion.code == NN_CASE:
-        return None
+    policy = application.policy
+    if not policy.has_tiers or not application.criterion_id or policy.is_case_by_case(application):
+        return None  # a case-by-case tier is checked when the leadership group decides it
     current = recognition_in_force(application)
     if current is None:
         return None
-    if TIER_RANK.get(application.criterion.tier, 0) <= TIER_RANK.get(current.tier, 0):
+    if Tier.rank(application.criterion.tier) <= Tier.rank(current.tier):
         return _("您已有%(ref)s认定的%(tier)s类急需紧缺人才，有效期内只能申请更高类别的认定（办法第十一条）。") % {
             "ref": current.reference,
             "tier": current.tier,
@@ -443,11 +367,7 @@ def submission_problems(application: Application) -> list[str]:
             _("《%(title)s》已于%(date)s失效，不能再按该版本提交申请。")
             % {"title": version.title, "date": version.effective_until.isoformat() if version.effective_until else ""}
         )
-    missing_fields = [
-        str(Application._meta.get_field(name).verbose_name)
-        for name in REQUIRED_FIELDS.get(application.regulation_code, [])
-        if getattr(application, name) in (None, "")
-    ]
+    missing_fields = application.policy.missing_required(application)
     if missing_fields:
         problems.append(_("以下必填项尚未填写：%(list)s。") % {"list": enumeration(missing_fields)})
     if application.document_number:
@@ -501,7 +421,7 @@ def application_submit(*, application: Application, by, pledge_name: str) -> Tra
         application.pledge_signed_at = timezone.now()
         application.submitted_at = timezone.now()
         application.form_data = {}
-        if application.is_nanning:
+        if application.policy.has_tiers:
             # A higher tier during validity replaces the earlier recognition once its certificate is issued.
             application.upgrade_of = recognition_in_force(application)
         result = application_transition(application=application, transition=transition, by=by)

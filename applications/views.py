@@ -15,13 +15,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
+from accounts import roles
 from applications import selectors
 from applications import services as svc
 from applications import states as s
 from applications.forms import ApplicationForm, EmployerDecisionForm, NanningStartForm, SubmitForm
 from applications.models import Application, Material
 from applications.stash import pop_stash, stash_post
-from regulations.codes import BEIHAI, NANNING
+from regulations.policies import policy_for, policy_or_none
 
 
 def portal_login_required(view):
@@ -56,7 +57,7 @@ def dashboard(request):
         messages.info(request, _("已关联用人单位为您提交的%(count)d份申请。") % {"count": linked})
     applications = list(selectors.portal_applications(user))
     awaiting_employer = [
-        a for a in applications if a.regulation_code == NANNING and a.state == s.SUBMITTED and user.is_employer
+        a for a in applications if a.policy.employer_recommends and a.state == s.SUBMITTED and user.is_employer
     ]
     return render(
         request,
@@ -72,9 +73,11 @@ def dashboard(request):
 
 @portal_login_required
 def start(request, regulation_code):
-    if regulation_code not in (BEIHAI, NANNING):
+    policy = policy_or_none(regulation_code)
+    if policy is None:
         raise Http404
-    form = NanningStartForm(request.POST or None) if regulation_code == NANNING else None
+    # Where the talent applies, the talent names the employer first; an employer applies for its own staff.
+    form = NanningStartForm(request.POST or None) if policy.applicant_role != roles.EMPLOYER else None
     if request.method == "POST" and (form is None or form.is_valid()):
         try:
             application = svc.application_create(
@@ -206,71 +209,8 @@ def edit(request, pk):
 
 
 def _sections(application, form):
-    if application.is_beihai:
-        layout = [
-            (
-                _("申请人基本信息"),
-                ["full_name", "sex", "nationality", "birth_date", "document_type", "document_number"],
-            ),
-            (
-                _("工作单位与证件"),
-                [
-                    "position",
-                    "permit_valid_from",
-                    "permit_valid_until",
-                    "work_permit_class",
-                    "work_permit_issued_by_beihai",
-                    "has_r_visa",
-                    "recommended_by_department",
-                ],
-            ),
-            (_("荣誉称号"), ["honour_code", "honour_other_title"]),
-            (_("单位联系人"), ["unit_contact_name", "unit_contact_phone", "talent_email"]),
-        ]
-    else:
-        layout = [
-            (
-                _("基本信息"),
-                [
-                    "full_name",
-                    "sex",
-                    "birth_date",
-                    "nationality",
-                    "native_place",
-                    "document_type",
-                    "document_number",
-                    "phone",
-                    "email",
-                ],
-            ),
-            (
-                _("工作情况"),
-                [
-                    "employer_address",
-                    "county",
-                    "full_time",
-                    "civil_service",
-                    "position",
-                    "role",
-                    "hired_on",
-                    "contract_start",
-                    "contract_end",
-                    "annual_salary_cny",
-                ],
-            ),
-            (
-                _("学历、职称与资格"),
-                [
-                    "highest_education",
-                    "professional_title",
-                    "vocational_qualification",
-                    "skill_level",
-                    "guangxi_talent_level",
-                ],
-            ),
-            (_("外籍人才（中国籍免填）"), ["foreign_a_class_items", "work_permit_class", "permit_valid_until"]),
-            (_("申报条件与经历"), ["conditions_met_on", "education_and_work_history", "achievements"]),
-        ]
+    """The regulation's form layout (its policy), with the fields this form has."""
+    layout = policy_for(application).sections
     return [(legend, [form[name] for name in names if name in form.fields]) for legend, names in layout]
 
 
@@ -292,7 +232,7 @@ def submit(request, pk):
         except svc.TransitionRefused as refusal:
             refusal_lines = [refusal.message]
         else:
-            if application.is_nanning:
+            if application.policy.employer_recommends:
                 messages.success(request, _("申请已提交至所在单位审核推荐。"))
             else:
                 messages.success(request, _("申请已提交至北海市科学技术局。"))
@@ -341,7 +281,9 @@ def detail(request, pk):
     is_staff_viewer = selectors.is_staff_for(user, application.regulation_code)
     timeline = list(selectors.visible_timeline(application))
     employer_can_decide = (
-        application.is_nanning and application.state == s.SUBMITTED and selectors.is_employer_of(user, application)
+        application.policy.employer_recommends
+        and application.state == s.SUBMITTED
+        and selectors.is_employer_of(user, application)
     )
     return render(
         request,
@@ -367,7 +309,7 @@ def detail(request, pk):
 @require_POST
 def employer_decide(request, pk):
     application = _application_for(request, pk)
-    if not (application.is_nanning and selectors.is_employer_of(request.user, application)):
+    if not (application.policy.employer_recommends and selectors.is_employer_of(request.user, application)):
         raise Http404
     form = EmployerDecisionForm(request.POST)
     recommend = request.POST.get("decision") == "recommend"

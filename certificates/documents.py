@@ -7,16 +7,8 @@ from django.utils import timezone
 from applications import states as s
 from certificates import countries, selectors
 from certificates.rendering import render_pdf, site_url
-from regulations.codes import BEIHAI
-
-TIER_ZH = {"I": "Ⅰ", "II": "Ⅱ", "III": "Ⅲ"}
-ISSUERS = {
-    BEIHAI: ("北海市科学技术局", "Beihai Municipal Science and Technology Bureau"),
-    "nanning-ftz-urgent-talent": (
-        "中国（广西）自由贸易试验区南宁片区管理委员会",
-        "Administrative Committee of Nanning Area, China (Guangxi) Pilot Free Trade Zone",
-    ),
-}
+from regulations.policies import policy_for
+from regulations.policies.vocabularies import Tier
 
 
 def verify_url(certificate) -> str:
@@ -29,23 +21,22 @@ def qr_data_uri(url: str) -> str:
 
 def certificate_context(certificate) -> dict:
     url = verify_url(certificate)
-    issuer_zh, issuer_en = ISSUERS[certificate.regulation_code]
+    policy = policy_for(certificate)
     return {
         "certificate": certificate,
         "application": certificate.application,
         "nationality_zh": countries.nationality_zh(certificate.nationality),
         "nationality_en": countries.nationality_en(certificate.nationality),
-        "tier_zh": TIER_ZH.get(certificate.tier, certificate.tier),
-        "issuer_zh": issuer_zh,
-        "issuer_en": issuer_en,
+        "tier_zh": Tier.roman_zh(certificate.tier),
+        "issuer_zh": policy.issuer_zh,
+        "issuer_en": policy.issuer_en,
         "verify_url": url,
         "qr": qr_data_uri(url),
     }
 
 
 def certificate_pdf(certificate) -> bytes:
-    template = "beihai_certificate" if certificate.regulation_code == BEIHAI else "nanning_certificate"
-    return render_pdf(f"certificates/pdf/{template}.html", certificate_context(certificate))
+    return render_pdf(policy_for(certificate).certificate_template, certificate_context(certificate))
 
 
 def application_form_context(application) -> dict:
@@ -61,19 +52,24 @@ def application_form_context(application) -> dict:
         "notice_result": opinions.get(s.T_CLOSE_NOTICE),
         "refusal": opinions.get(s.T_REFUSE) or opinions.get(s.T_REFUSE_AFTER_OBJECTION),
         "consultations": selectors.department_opinions(application),
-        "tier_zh": TIER_ZH.get(application.tier, application.tier),
+        "tier_zh": Tier.roman_zh(application.tier),
         "printed_at": timezone.localtime(),
     }
 
 
 def application_form_pdf(application) -> bytes:
-    template = "beihai_application_form" if application.regulation_code == BEIHAI else "nanning_application_form"
-    return render_pdf(f"certificates/pdf/{template}.html", application_form_context(application))
+    return render_pdf(policy_for(application).application_form_template, application_form_context(application))
 
 
-def child_enrolment_pdf(enrolment_request) -> bytes:
+def child_enrolment_pdf(enrolment_request, *, service_request=None) -> bytes:
+    """The 附件3 form; with an approved `service_request`, the employer's and SciTech's opinions are filled in."""
     children = list(enrolment_request.children.all())
     # The printed form has at least two rows, as in 附件3, so it can also be completed by hand.
     blanks = range(max(0, 2 - len(children)))
-    context = {"request": enrolment_request, "children": children, "blank_rows": blanks}
+    context = {
+        "request": enrolment_request,
+        "children": children,
+        "blank_rows": blanks,
+        "service_request": service_request,
+    }
     return render_pdf("certificates/pdf/beihai_child_enrolment.html", context)

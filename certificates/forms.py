@@ -38,7 +38,9 @@ def initial_from_application(application) -> dict:
 
 class EnrolmentChildForm(forms.Form):
     name = forms.CharField(label=_("子女姓名"), max_length=120)
-    sex = forms.ChoiceField(label=_("性别"), choices=EnrolmentChild._meta.get_field("sex").choices)
+    # A blank first choice: a browser submits the first option of a select, and an untouched spare row with
+    # 男 preselected would count as filled in and fail with "required" on every other field.
+    sex = forms.ChoiceField(label=_("性别"), choices=[("", "—"), *EnrolmentChild._meta.get_field("sex").choices])
     birth_month = forms.DateField(
         label=_("出生年月"),
         input_formats=["%Y-%m", "%Y-%m-%d"],

@@ -95,6 +95,12 @@ class Certificate(models.Model):
 
         return self.regulation_code == BEIHAI
 
+    @property
+    def policy(self):
+        from regulations.policies import policy_for
+
+        return policy_for(self)
+
 
 class ChildEnrolmentRequest(models.Model):
     """北海市外籍"高精尖缺"人才子女入学优待服务申请表 (Beihai 附件3): the parent's data and the children rows."""

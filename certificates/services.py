@@ -15,12 +15,9 @@ from applications.models import Application
 from applications.services import TransitionRefused, application_transition
 from certificates import documents
 from certificates.models import Certificate, CertificateCounter, ChildEnrolmentRequest, EnrolmentChild
-from regulations.codes import BEIHAI, NANNING, TIERS
+from regulations.policies import ValidityRefused, policy_for, policy_or_none
 
 logger = logging.getLogger(__name__)
-
-NUMBER_PREFIX = {BEIHAI: "BH", NANNING: "NN"}
-VALIDITY_YEARS = {"I": 5, "II": 3, "III": 3}
 
 
 class CertificateRefused(TransitionRefused):
@@ -45,14 +42,8 @@ def allocate_serial(*, regulation_code: str, year: int) -> int:
 
 
 def format_number(*, regulation_code: str, year: int, serial: int) -> str:
-    return f"{NUMBER_PREFIX.get(regulation_code, 'TP')}-{year}-{serial:05d}"
-
-
-def add_years(day: datetime.date, years: int) -> datetime.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, month=3, day=1)
+    policy = policy_or_none(regulation_code)
+    return f"{policy.reference_prefix if policy else 'TP'}-{year}-{serial:05d}"
 
 
 def recognised_on(application: Application) -> datetime.date | None:
@@ -61,26 +52,15 @@ def recognised_on(application: Application) -> datetime.date | None:
 
 
 def compute_validity(application: Application, *, issued_on: datetime.date) -> tuple[datetime.date, datetime.date]:
-    """Beihai: issue date to the work-and-residence permit (or R visa) expiry (Art. 3).
-    Nanning: Tier I five years, II and III three years, from recognition (Art. 11)."""
-    if application.regulation_code == BEIHAI:
-        until = application.permit_valid_until
-        if until is None:
-            raise CertificateRefused(
-                _("缺少工作居留许可或人才签证的有效期，无法确定认定书有效期。"), code="permit_missing"
-            )
-        if until < issued_on:
-            raise CertificateRefused(
-                _("工作居留许可或人才签证已于 %(date)s 到期，不能签发认定书。") % {"date": until.isoformat()},
-                code="permit_expired",
-            )
-        return issued_on, until
-    if application.regulation_code == NANNING:
-        if application.tier not in TIERS:
-            raise CertificateRefused(_("尚未确定人才类别，不能签发证书。"), code="tier_missing")
-        start = recognised_on(application) or issued_on
-        return start, add_years(start, VALIDITY_YEARS[application.tier]) - datetime.timedelta(days=1)
-    raise CertificateRefused(_("未知的认定办法。"), code="unknown_regulation")
+    """The regulation's rule (its policy), from the version's data: Beihai Art. 3 the permit's term;
+    Nanning Art. 11 the tier's years from recognition."""
+    policy = policy_or_none(application)
+    if policy is None:
+        raise CertificateRefused(_("未知的认定办法。"), code="unknown_regulation")
+    try:
+        return policy.validity_period(application, issued_on=issued_on, recognised_on=recognised_on(application))
+    except ValidityRefused as refusal:
+        raise CertificateRefused(refusal.message, code=refusal.code) from None
 
 
 def _store_pdf(certificate: Certificate) -> None:
@@ -106,7 +86,7 @@ def _new_certificate(*, application: Application, by, number_parts: dict, versio
         holder_name=application.full_name,
         document_number=application.document_number,
         nationality=application.nationality,
-        tier=application.tier if application.regulation_code == NANNING else "",
+        tier=application.tier if policy_for(application).has_tiers else "",
         valid_from=valid_from,
         valid_until=valid_until,
         issued_on=today,

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -104,6 +105,9 @@ def child_enrolment(request, pk):
     if not _may_request_child_enrolment(request.user, application):
         raise Http404
     enrolment = application.child_enrolment_requests.order_by("-created_at").first()
+    back = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = ""
     if request.method == "POST":
         form = ChildEnrolmentForm(request.POST, instance=enrolment)
         formset = EnrolmentChildFormSet(request.POST, prefix="children")
@@ -119,6 +123,8 @@ def child_enrolment(request, pk):
                 request=enrolment,
             )
             messages.success(request, _("子女入学申请已保存，可以打印申请表。"))
+            if back:
+                return redirect(back)  # back to the online request the form belongs to
             return redirect("certificates:child_enrolment", pk=application.pk)
     else:
         form = ChildEnrolmentForm(instance=enrolment, initial=initial_from_application(application))
@@ -133,7 +139,7 @@ def child_enrolment(request, pk):
             for child in (enrolment.children.all() if enrolment else [])
         ]
         formset = EnrolmentChildFormSet(initial=rows, prefix="children")
-    context = {"application": application, "form": form, "formset": formset, "enrolment": enrolment}
+    context = {"application": application, "form": form, "formset": formset, "enrolment": enrolment, "back": back}
     return render(request, "certificates/child_enrolment.html", context)
 
 

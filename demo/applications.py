@@ -226,6 +226,7 @@ def _seed_nanning(org, users) -> list[str]:
                     "county": "良庆区",
                     "full_time": True,
                     "highest_education": "doctorate" if criterion_code == "NN-II-3" else "master",
+                    "highest_degree": "doctorate" if criterion_code == "NN-II-3" else "master",
                     "professional_title": "高级工程师",
                     "contract_start": today - dt.timedelta(days=240),
                     "contract_end": today - dt.timedelta(days=240) + dt.timedelta(days=365 * 3 + 1),
@@ -240,6 +241,10 @@ def _seed_nanning(org, users) -> list[str]:
                     "annual_salary_cny": salary,
                     "civil_service": False,
                     "conditions_met_on": (today - dt.timedelta(days=60)).isoformat(),
+                    "social_insurance_months": 7,
+                    "attests_law_abiding": True,
+                    "attests_professional_ethics": True,
+                    "attests_health": True,
                 },
             )
             application.criterion = _criterion(application, criterion_code)

@@ -80,11 +80,18 @@ class ForeignAClassItemAdmin(SimpleHistoryAdmin):
     list_display = ("number", "label", "name_zh", "name_en")
 
 
+class BenefitQuotaInline(admin.TabularInline):
+    model = models.BenefitQuota
+    extra = 1
+
+
 @admin.register(models.Benefit)
 class BenefitAdmin(SimpleHistoryAdmin):
-    list_display = ("code", "regulation", "title_zh", "office", "phone")
-    list_filter = ("regulation",)
+    list_display = ("code", "regulation", "title_zh", "requestable", "office", "phone")
+    list_filter = ("regulation", "requestable")
     search_fields = ("code", "title_zh", "title_en", "office")
+    filter_horizontal = ("request_materials",)
+    inlines = [BenefitQuotaInline]
 
 
 @admin.register(models.Disqualification)

@@ -2,13 +2,26 @@
 
 from django import forms
 
-from regulations import facts
-from regulations.eligibility import DEGREE_LABELS, ROLE_LABELS
-from regulations.models import Criterion, ForeignAClassItem, TalentLevel
-from regulations.precheck import SKILL_LABELS
+from regulations.models import Criterion
+from regulations.policies.vocabularies import (
+    Degree,
+    EmploymentRole,
+    ForeignAClassItem,
+    GuangxiTalentLevel,
+    PermitClass,
+    SkillLevel,
+)
 from regulations.rules import PARAM_LABELS, PARAM_TYPES
 
-PERMIT_CLASSES = ("A", "B", "C")
+# The vocabulary each parameter draws its values from (regulations.policies.vocabularies).
+PARAM_VOCABULARIES = {
+    "work_permit_class": PermitClass,
+    "guangxi_talent_levels": GuangxiTalentLevel,
+    "roles": EmploymentRole,
+    "degrees": Degree,
+    "skill_levels": SkillLevel,
+    "foreign_a_class_items": ForeignAClassItem,
+}
 
 
 def _param_field(key):
@@ -18,24 +31,10 @@ def _param_field(key):
         return forms.BooleanField(label=label, required=False)
     if kind is int:
         return forms.IntegerField(label=label, required=False, min_value=0)
+    choices = [(str(value), text) for value, text in PARAM_VOCABULARIES[key].choices]
     if kind is str:
-        return forms.ChoiceField(label=label, required=False, choices=[("", "—"), *((c, c) for c in PERMIT_CLASSES)])
-    return forms.MultipleChoiceField(label=label, required=False, widget=forms.CheckboxSelectMultiple)
-
-
-def _list_choices(key):
-    if key == "roles":
-        return [(code, ROLE_LABELS.get(code, code)) for code in facts.ROLES]
-    if key == "degrees":
-        return list(DEGREE_LABELS.items())
-    if key == "skill_levels":
-        return [(code, SKILL_LABELS.get(code, code)) for code in facts.SKILL_LEVELS]
-    if key == "guangxi_talent_levels":
-        names = {level.code: level.name for level in TalentLevel.objects.all()}
-        return [(code, names.get(code, code)) for code in facts.TALENT_LEVELS]
-    if key == "foreign_a_class_items":
-        return [(str(item.number), item.title) for item in ForeignAClassItem.objects.all()]
-    raise KeyError(key)
+        return forms.ChoiceField(label=label, required=False, choices=[("", "—"), *choices])
+    return forms.MultipleChoiceField(label=label, required=False, choices=choices, widget=forms.CheckboxSelectMultiple)
 
 
 # Declared on a base class so that the admin's fieldsets may name them like model fields.
@@ -56,7 +55,6 @@ class CriterionForm(ParamFields, forms.ModelForm):
         for key, kind in PARAM_TYPES.items():
             field = self.fields[key]
             if kind is list:
-                field.choices = _list_choices(key)
                 field.initial = [str(v) for v in params.get(key, [])]
             else:
                 field.initial = params.get(key, "" if kind is str else None)

@@ -11,32 +11,13 @@ from dataclasses import dataclass, replace
 
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from regulations import codes
 from regulations.facts import Facts, FactsError, parse_facts
-from regulations.text import enumeration
+from regulations.policies.vocabularies import City, Degree, EmploymentRole, Tier, labels
 
-OK, FAIL = "✔", "✘"
-
-ROLE_LABELS = {
-    "principal": gettext_lazy("企业主要负责人"),
-    "innovation_leader": gettext_lazy("科技创新领军人才"),
-    "senior_manager": gettext_lazy("高层管理人员"),
-    "middle_manager": gettext_lazy("中层管理人员"),
-    "tech_backbone": gettext_lazy("科技创新骨干人才"),
-    "staff": gettext_lazy("其他员工"),
-}
-DEGREE_LABELS = {
-    "doctorate": gettext_lazy("博士"),
-    "master": gettext_lazy("硕士"),
-    "bachelor": gettext_lazy("学士"),
-    "other": gettext_lazy("其他"),
-}
-
-
-def _labels(codes_, labels) -> str:
-    return enumeration(labels.get(code, code) for code in codes_)
+OK, FAIL, FLAG = "✔", "✘", "⚑"
+SOCIAL_INSURANCE_MONTHS = 6  # Nanning Art. 9(三): 6 months of payments after the contract was signed
 
 
 @dataclass(frozen=True)
@@ -122,10 +103,10 @@ class _Judge:
             else:
                 text = _("中国国籍，不属于外籍人才")
             checks.append((foreign, text))
-            in_beihai = employment.city == "beihai"
+            in_beihai = employment.city == City.BEIHAI
             checks.append((in_beihai, _("在北海市工作") if in_beihai else _("未在北海市工作")))
         else:
-            in_zone = employment.city == "nanning-ftz"
+            in_zone = employment.city == City.NANNING_FTZ
             checks.append(
                 (
                     in_zone,
@@ -143,7 +124,47 @@ class _Judge:
                     else _("公务员或参照公务员管理的事业单位人员不在认定范围内"),
                 )
             )
+            attested = person.basic_conditions_attested
+            checks.append(
+                (
+                    attested,
+                    _("申请人已声明符合第五条（一）至（三）项基本条件")
+                    if attested
+                    else _("申请人未声明符合第五条（一）至（三）项基本条件（遵纪守法、职业道德、身体健康）"),
+                )
+            )
         return checks
+
+    def social_insurance_check(self) -> tuple[bool | None, str]:
+        """Nanning Art. 9(三): 6 months or more of social insurance paid after the contract was signed.
+
+        True/False when the dates settle it; None when they cannot, so staff check the payment record."""
+        signed, months = self.employment.contract_signed_on, self.employment.social_insurance_months
+        need = SOCIAL_INSURANCE_MONTHS
+        if signed is None:
+            return None, _("未填写劳动合同签订日期，无法核对签订合同后%(n)s个月的社保缴纳，请工作人员核查") % {
+                "n": need
+            }
+        earliest = add_months(signed, need)
+        if self.as_of < earliest:
+            return False, _(
+                "劳动合同于 %(s)s 签订，至 %(as_of)s 不满%(n)s个月，尚不能有签订合同后%(n)s个月的社保缴纳"
+            ) % {
+                "s": signed,
+                "as_of": self.as_of,
+                "n": need,
+            }
+        if months is None:
+            return None, _("未填写签订合同后的社保缴纳月数，请工作人员核查社保缴纳证明") % {}
+        elapsed = (self.as_of.year - signed.year) * 12 + self.as_of.month - signed.month + 1
+        if months > elapsed:
+            return None, _("填写的社保缴纳 %(m)s 个月多于合同签订（%(s)s）以来的月数，请工作人员核查") % {
+                "m": months,
+                "s": signed,
+            }
+        if months < need:
+            return False, _("签订合同后社保缴纳 %(m)s 个月，不足%(n)s个月") % {"m": months, "n": need}
+        return True, _("签订合同后社保缴纳 %(m)s 个月，不少于%(n)s个月") % {"m": months, "n": need}
 
     def directory_checks(self) -> list[tuple[bool, str]]:
         """Nanning Art. 5: the directory-enterprise rules, checked once and shared by the criteria that need them."""
@@ -261,8 +282,8 @@ class _Judge:
         if "roles" in params:
             ok = employment.role in params["roles"]
             text = _("岗位：%(role)s（要求：%(roles)s）") % {
-                "role": ROLE_LABELS.get(employment.role, employment.role) if employment.role else _("未填写"),
-                "roles": _labels(params["roles"], ROLE_LABELS),
+                "role": labels(EmploymentRole, [employment.role]) if employment.role else _("未填写"),
+                "roles": labels(EmploymentRole, params["roles"]),
             }
             checks.append((ok, text))
         if "min_annual_salary_cny" in params:
@@ -279,8 +300,8 @@ class _Judge:
         if "degrees" in params:
             ok = person.highest_degree in params["degrees"]
             text = _("最高学位：%(d)s（要求：%(ds)s）") % {
-                "d": DEGREE_LABELS.get(person.highest_degree, "") if person.highest_degree else _("未填写"),
-                "ds": _labels(params["degrees"], DEGREE_LABELS),
+                "d": labels(Degree, [person.highest_degree]) if person.highest_degree else _("未填写"),
+                "ds": labels(Degree, params["degrees"]),
             }
             checks.append((ok, text))
         if "max_age_years" in params:
@@ -313,34 +334,57 @@ class _Judge:
             checks.append((ok, text))
         return checks
 
-    def apply_by(self) -> tuple[dt.date | None, str]:
-        """Nanning Art. 14: 6 months from meeting the conditions; the transitional hires 3 months from issue."""
+    def apply_by(self) -> tuple[dt.date | None, bool, str]:
+        """Nanning Art. 14: 6 months from meeting the conditions; the transitional hires 3 months from issue.
+
+        (last day, in time, reason). The window is mandatory: without the day the conditions were met the
+        application cannot be shown to be in time, so it is not."""
         version, employment = self.version, self.employment
         met, hired = employment.conditions_met_on, employment.hired_on
+        if not version.apply_within_months:
+            return None, True, ""
+        if met is None:
+            return (
+                None,
+                False,
+                _("未填写符合认定条件的日期：须在符合认定条件之日起%(m)s个月内申报（第十四条），无法确认是否逾期")
+                % {"m": version.apply_within_months},
+            )
+        if met > self.as_of:
+            return (
+                None,
+                False,
+                _("符合认定条件的日期（%(met)s）晚于判断日期（%(as_of)s）")
+                % {
+                    "met": met,
+                    "as_of": self.as_of,
+                },
+            )
         in_window = (
             hired is not None
             and version.transitional_hired_from is not None
             and version.transitional_hired_until is not None
             and version.transitional_hired_from <= hired <= version.transitional_hired_until
         )
-        if in_window and version.transitional_apply_months and (met is None or met < version.issued_on):
+        if in_window and version.transitional_apply_months and met < version.issued_on:
             day = add_months(version.issued_on, version.transitional_apply_months)
             text = _("%(f)s 至 %(u)s 期间引进的人才，须自办法印发之日（%(i)s）起 %(m)s 个月内申报，即 %(d)s 前")
-            return day, text % {
+            text = text % {
                 "f": version.transitional_hired_from,
                 "u": version.transitional_hired_until,
                 "i": version.issued_on,
                 "m": version.transitional_apply_months,
                 "d": day,
             }
-        if met is not None and version.apply_within_months:
+        else:
             day = add_months(met, version.apply_within_months)
-            return day, _("须在符合认定条件（%(met)s）后 %(m)s 个月内申报，即 %(d)s 前") % {
+            text = _("须在符合认定条件（%(met)s）后 %(m)s 个月内申报，即 %(d)s 前") % {
                 "met": met,
                 "m": version.apply_within_months,
                 "d": day,
             }
-        return None, ""
+        in_time = self.as_of <= day
+        return day, in_time, text if in_time else _("已超过申报期限：") + text
 
 
 def _plain(number) -> str:
@@ -348,7 +392,7 @@ def _plain(number) -> str:
 
 
 def _tier_rank(rule: CriterionRule) -> int:
-    return codes.TIER_RANK.get(rule.tier, 0)
+    return Tier.rank(rule.tier)
 
 
 def judge(facts: Facts, version: VersionSnapshot | None, *, windows: tuple[VersionWindow, ...] = ()) -> dict:
@@ -365,6 +409,8 @@ def judge(facts: Facts, version: VersionSnapshot | None, *, windows: tuple[Versi
         "best": None,
         "required_materials": [],
         "apply_by": None,
+        "in_scope": False,
+        "flags": [],
         "reasons": [],
     }
     if facts.regulation == codes.BEIHAI:
@@ -400,12 +446,21 @@ def judge(facts: Facts, version: VersionSnapshot | None, *, windows: tuple[Versi
         if checks and all(ok for ok, _text in checks):
             matched.append(rule)
 
-    apply_by, apply_by_text = judge_.apply_by() if facts.regulation == codes.NANNING else (None, "")
-    in_time = True
+    apply_by, in_time, apply_by_text = judge_.apply_by()
     if apply_by is not None:
         answer["apply_by"] = apply_by.isoformat()
-        in_time = facts.as_of <= apply_by
-        reasons.append(_line(in_time, apply_by_text if in_time else _("已超过申报期限：") + apply_by_text))
+    if apply_by_text:
+        reasons.append(_line(in_time, apply_by_text))
+
+    if facts.regulation == codes.NANNING:
+        insured, text = judge_.social_insurance_check()
+        if insured is None:
+            answer["flags"].append(text)
+            reasons.append(f"{FLAG} {text}")
+        else:
+            reasons.append(_line(insured, text))
+            base_ok = base_ok and insured
+    answer["in_scope"] = base_ok and in_time
 
     if not matched:
         reasons.append(_line(False, _("不符合任何一项认定条件")))
@@ -467,6 +522,7 @@ def _no_version_reason(as_of: dt.date, windows: tuple[VersionWindow, ...]) -> st
 def snapshot(version) -> VersionSnapshot:
     """Read a RegulationVersion (and its criteria, materials, honour list) into an immutable snapshot."""
     from regulations.models import Honour
+    from regulations.policies import policy_for
 
     criteria = tuple(
         CriterionRule(
@@ -500,13 +556,7 @@ def snapshot(version) -> VersionSnapshot:
         directory_hired_after=version.directory_hired_after,
         min_contract_years=version.min_contract_years,
         validity_years=tuple(
-            (tier, years)
-            for tier, years in (
-                (codes.TIER_I, version.validity_years_tier_i),
-                (codes.TIER_II, version.validity_years_tier_ii),
-                (codes.TIER_III, version.validity_years_tier_iii),
-            )
-            if years
+            (tier, years) for tier in Tier.values if (years := policy_for(version).validity_for(version, tier))
         ),
     )
 

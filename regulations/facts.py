@@ -11,14 +11,24 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from regulations.codes import REGULATION_CODES
+from regulations.policies.vocabularies import (
+    City,
+    Degree,
+    EmploymentRole,
+    ForeignAClassItem,
+    GuangxiTalentLevel,
+    PermitClass,
+    SkillLevel,
+)
 
-DEGREES = ("doctorate", "master", "bachelor", "other")
-SKILL_LEVELS = ("senior_technician", "technician")
-TALENT_LEVELS = ("A", "B", "C", "D", "E")
-PERMIT_CLASSES = ("A", "B", "C")
-CITIES = ("beihai", "nanning-ftz", "other")
-ROLES = ("principal", "innovation_leader", "senior_manager", "middle_manager", "tech_backbone", "staff")
-A_CLASS_ITEMS = (1, 2, 3, 4, 5, 6)
+DEGREES = tuple(Degree.values)
+SKILL_LEVELS = tuple(SkillLevel.values)
+TALENT_LEVELS = tuple(GuangxiTalentLevel.values)
+PERMIT_CLASSES = tuple(PermitClass.values)
+CITIES = tuple(City.values)
+ROLES = tuple(EmploymentRole.values)
+A_CLASS_ITEMS = tuple(ForeignAClassItem.values)
+MAX_SOCIAL_INSURANCE_MONTHS = 600
 MAX_SALARY = 10**12
 MAX_CONTRACT_YEARS = 100
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -70,6 +80,7 @@ class Person:
     honours: tuple[str, ...] = ()
     disqualified: bool = False
     document_number: str = ""
+    basic_conditions_attested: bool = False  # Nanning Art. 5 (一)-(三)
 
 
 @dataclass(frozen=True)
@@ -84,6 +95,8 @@ class Employment:
     annual_salary_cny: int | None = None
     recommended_by_department: bool = False
     conditions_met_on: dt.date | None = None
+    contract_signed_on: dt.date | None = None
+    social_insurance_months: int | None = None  # paid since the contract was signed (Nanning Art. 9(三))
 
 
 @dataclass(frozen=True)
@@ -198,6 +211,7 @@ def _parse_person(data) -> Person:
             "honours",
             "disqualified",
             "document_number",
+            "basic_conditions_attested",
         ),
     )
     nationality = data.get("nationality")
@@ -246,6 +260,7 @@ def _parse_person(data) -> Person:
         honours=tuple(dict.fromkeys(honours)),
         disqualified=_bool(data.get("disqualified"), "person.disqualified"),
         document_number=_string(data.get("document_number"), "person.document_number", max_length=40),
+        basic_conditions_attested=_bool(data.get("basic_conditions_attested"), "person.basic_conditions_attested"),
     )
 
 
@@ -264,6 +279,8 @@ def _parse_employment(data) -> Employment:
             "annual_salary_cny",
             "recommended_by_department",
             "conditions_met_on",
+            "contract_signed_on",
+            "social_insurance_months",
         ),
     )
     directory = None
@@ -293,6 +310,13 @@ def _parse_employment(data) -> Employment:
         ),
         recommended_by_department=_bool(data.get("recommended_by_department"), "employment.recommended_by_department"),
         conditions_met_on=_date(data.get("conditions_met_on"), "employment.conditions_met_on"),
+        contract_signed_on=_date(data.get("contract_signed_on"), "employment.contract_signed_on"),
+        social_insurance_months=_number(
+            data.get("social_insurance_months"),
+            "employment.social_insurance_months",
+            integer=True,
+            maximum=MAX_SOCIAL_INSURANCE_MONTHS,
+        ),
     )
 
 

@@ -3,7 +3,26 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from regulations import codes
+from regulations.policies.vocabularies import Tier
+
+
+def validate_month_day(value: str) -> None:
+    """A yearly date written MM-DD (06-25); 02-29 is refused because it does not come every year."""
+    import datetime as dt
+
+    from django.core.exceptions import ValidationError
+
+    try:
+        dt.date(2025, int(value[:2]), int(value[3:]))
+        ok = len(value) == 5 and value[2] == "-"
+    except (ValueError, IndexError):
+        ok = False
+    if not ok:
+        raise ValidationError(_("请按“月-日”填写，例如 06-25。"), code="month_day")
+
+
+def _english() -> bool:
+    return (get_language() or "").startswith("en")
 
 
 class BilingualName(models.Model):
@@ -36,9 +55,10 @@ class Regulation(models.Model):
 
     @property
     def name(self) -> str:
-        from regulations.names import regulation_name
+        from regulations.policies import policy_or_none
 
-        return regulation_name(self.code)
+        policy = policy_or_none(self.code)
+        return str(policy.name) if policy else self.code
 
     def __str__(self):
         return self.name
@@ -89,7 +109,55 @@ class RegulationVersion(models.Model):
 
     @property
     def title(self) -> str:
-        return self.title_en if (get_language() or "").startswith("en") else self.title_zh
+        return self.title_en if _english() else self.title_zh
+
+    @property
+    def description(self) -> str:
+        return self.description_en if _english() else self.description_zh
+
+    @property
+    def office_display(self) -> str:
+        return (self.office_en if _english() else "") or self.office
+
+    @property
+    def address_display(self) -> str:
+        return (self.address_en if _english() else "") or self.address
+
+    @property
+    def hours_display(self) -> str:
+        return (self.hours_en if _english() else "") or self.hours
+
+    @property
+    def phone_display(self) -> str:
+        return (self.phone_en if _english() else "") or self.phone
+
+    @property
+    def bring(self) -> str:
+        return self.bring_en if _english() else self.bring_zh
+
+    def applies_to_tier(self, tier: str) -> bool:
+        return not self.tiers or tier in self.tiers
+
+    @property
+    def forward_to(self) -> str:
+        return (self.forward_to_en if _english() else "") or self.forward_to_zh
+
+    def window_for(self, year: int):
+        """(first, last) day requests are accepted in `year`, or None when the benefit has no window."""
+        import datetime as dt
+
+        if not (self.window_opens and self.window_closes):
+            return None
+        first = dt.date(year, int(self.window_opens[:2]), int(self.window_opens[3:]))
+        last = dt.date(year, int(self.window_closes[:2]), int(self.window_closes[3:]))
+        return first, last
+
+    def forward_deadline_for(self, year: int):
+        import datetime as dt
+
+        if not self.forward_by:
+            return None
+        return dt.date(year, int(self.forward_by[:2]), int(self.forward_by[3:]))
 
     def in_force_on(self, day) -> bool:
         return self.effective_from <= day and (self.effective_until is None or day <= self.effective_until)
@@ -112,7 +180,7 @@ class MaterialType(BilingualName):
 class Criterion(models.Model):
     version = models.ForeignKey(RegulationVersion, on_delete=models.CASCADE, related_name="criteria")
     code = models.CharField(_("代码"), max_length=20)
-    tier = models.CharField(_("类别"), max_length=3, blank=True, choices=[(t, t) for t in codes.TIERS])
+    tier = models.CharField(_("类别"), max_length=3, blank=True, choices=Tier.choices)
     article_ref = models.CharField(_("条款"), max_length=60, blank=True)
     description_zh = models.TextField(_("条件"))
     description_en = models.TextField(_("条件（英文）"))
@@ -231,6 +299,36 @@ class Benefit(models.Model):
     address = models.CharField(_("地址"), max_length=300, blank=True)
     hours = models.CharField(_("办公时间"), max_length=200, blank=True)
     phone = models.CharField(_("电话"), max_length=200, blank=True)
+    office_en = models.CharField(_("实施单位/办理窗口（英文）"), max_length=300, blank=True)
+    address_en = models.CharField(_("地址（英文）"), max_length=300, blank=True)
+    hours_en = models.CharField(_("办公时间（英文）"), max_length=200, blank=True)
+    phone_en = models.CharField(_("电话（英文）"), max_length=200, blank=True)
+    bring_zh = models.TextField(_("需携带的材料"), blank=True)
+    bring_en = models.TextField(_("需携带的材料（英文）"), blank=True)
+    # Tier codes (codes.TIERS) the benefit is limited to; empty means every recognition of the regulation.
+    tiers = models.JSONField(_("适用类别"), default=list, blank=True)
+    # A benefit that is requested and decided in the portal (a service request), and its rules, as data.
+    requestable = models.BooleanField(_("可在线申请"), default=False)
+    request_materials = models.ManyToManyField(
+        "MaterialType", verbose_name=_("申请材料"), blank=True, related_name="benefits"
+    )
+    window_opens = models.CharField(
+        _("每年受理开始（月-日）"), max_length=5, blank=True, validators=[validate_month_day]
+    )
+    window_closes = models.CharField(
+        _("每年受理截止（月-日）"), max_length=5, blank=True, validators=[validate_month_day]
+    )
+    forward_by = models.CharField(_("每年转送截止（月-日）"), max_length=5, blank=True, validators=[validate_month_day])
+    # A form filled online with the request, by code (the child-enrolment form of Beihai 附件3).
+    request_form = models.CharField(
+        _("在线填写的申请表"), max_length=30, blank=True, choices=[("child-enrolment", _("子女入学优待服务申请表"))]
+    )
+    forward_to_zh = models.CharField(_("转送单位"), max_length=200, blank=True)
+    forward_to_en = models.CharField(_("转送单位（英文）"), max_length=200, blank=True)
+    # Nanning Art. 10: 具体发放数量根据当年实际情况动态调整 — the number is set each year (BenefitQuota).
+    has_yearly_quota = models.BooleanField(_("按年度核定数量"), default=False)
+    once_per_person = models.BooleanField(_("每人限一次（就高不重复）"), default=False)
+    reviewer_role = models.SlugField(_("审核角色"), max_length=60, blank=True)
     sort_order = models.PositiveSmallIntegerField(default=0)
     history = HistoricalRecords()
 
@@ -242,7 +340,73 @@ class Benefit(models.Model):
 
     @property
     def title(self) -> str:
-        return self.title_en if (get_language() or "").startswith("en") else self.title_zh
+        return self.title_en if _english() else self.title_zh
+
+    @property
+    def description(self) -> str:
+        return self.description_en if _english() else self.description_zh
+
+    @property
+    def office_display(self) -> str:
+        return (self.office_en if _english() else "") or self.office
+
+    @property
+    def address_display(self) -> str:
+        return (self.address_en if _english() else "") or self.address
+
+    @property
+    def hours_display(self) -> str:
+        return (self.hours_en if _english() else "") or self.hours
+
+    @property
+    def phone_display(self) -> str:
+        return (self.phone_en if _english() else "") or self.phone
+
+    @property
+    def bring(self) -> str:
+        return self.bring_en if _english() else self.bring_zh
+
+    def applies_to_tier(self, tier: str) -> bool:
+        return not self.tiers or tier in self.tiers
+
+    @property
+    def forward_to(self) -> str:
+        return (self.forward_to_en if _english() else "") or self.forward_to_zh
+
+    def window_for(self, year: int):
+        """(first, last) day requests are accepted in `year`, or None when the benefit has no window."""
+        import datetime as dt
+
+        if not (self.window_opens and self.window_closes):
+            return None
+        first = dt.date(year, int(self.window_opens[:2]), int(self.window_opens[3:]))
+        last = dt.date(year, int(self.window_closes[:2]), int(self.window_closes[3:]))
+        return first, last
+
+    def forward_deadline_for(self, year: int):
+        import datetime as dt
+
+        if not self.forward_by:
+            return None
+        return dt.date(year, int(self.forward_by[:2]), int(self.forward_by[3:]))
+
+
+class BenefitQuota(models.Model):
+    """How many of a benefit may be granted in a year, set by the bureau for that year."""
+
+    benefit = models.ForeignKey(Benefit, verbose_name=_("待遇"), on_delete=models.CASCADE, related_name="quotas")
+    year = models.PositiveSmallIntegerField(_("年度"))
+    quota = models.PositiveIntegerField(_("数量"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("年度数量")
+        verbose_name_plural = _("年度数量")
+        ordering = ["benefit", "-year"]
+        constraints = [models.UniqueConstraint(fields=["benefit", "year"], name="benefit_quota_year_unique")]
+
+    def __str__(self):
+        return f"{self.benefit.code} {self.year}: {self.quota}"
 
 
 class Disqualification(models.Model):

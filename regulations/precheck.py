@@ -8,25 +8,11 @@ from django.utils.translation import gettext_lazy as _
 from regulations.eligibility import evaluate
 from regulations.facts import FactsError
 from regulations.models import Criterion, DirectoryEnterprise, ForeignAClassItem, Honour, MaterialType, TalentLevel
-from regulations.names import RegulationName
+from regulations.policies import regulation_choices
+from regulations.policies.fields import BASIC_CONDITION_ATTESTATIONS, fact_field
+from regulations.policies.vocabularies import City, Degree, EmploymentRole, PermitClass, SkillLevel
 
 YES_NO = [("", _("请选择")), ("yes", _("是")), ("no", _("否"))]
-DEGREE_LABELS = {
-    "doctorate": _("博士"),
-    "master": _("硕士"),
-    "bachelor": _("学士"),
-    "other": _("其他"),
-}
-SKILL_LABELS = {"senior_technician": _("高级技师"), "technician": _("技师")}
-ROLE_LABELS = {
-    "principal": _("企业主要负责人"),
-    "innovation_leader": _("科技创新领军人才"),
-    "senior_manager": _("高层管理人员"),
-    "middle_manager": _("中层管理人员"),
-    "tech_backbone": _("科技创新骨干人才"),
-    "staff": _("其他员工"),
-}
-CITY_LABELS = {"beihai": _("北海市"), "nanning-ftz": _("自贸试验区南宁片区"), "other": _("其他地区")}
 
 
 NOT_GIVEN = _("未填写 / 不适用")
@@ -43,11 +29,7 @@ def _blank(label=NOT_GIVEN):
 
 
 class PrecheckForm(forms.Form):
-    regulation = forms.ChoiceField(
-        label=_("认定办法"),
-        choices=RegulationName.choices,
-        widget=forms.RadioSelect,
-    )
+    regulation = forms.ChoiceField(label=_("认定办法"), choices=(), widget=forms.RadioSelect)
     as_of = forms.DateField(label=_("判断日期"), widget=_date_input())
     nationality = forms.RegexField(
         label=_("国籍（两位字母代码，如 GB、US、CN）"),
@@ -57,8 +39,8 @@ class PrecheckForm(forms.Form):
         error_messages={"invalid": _("请输入两位字母的国家代码，例如 GB。")},
     )
     birth_date = forms.DateField(label=_("出生日期"), required=False, widget=_date_input())
-    highest_degree = forms.ChoiceField(label=_("最高学位"), required=False, choices=[*_blank(), *DEGREE_LABELS.items()])
-    skill_level = forms.ChoiceField(label=_("职业技能等级"), required=False, choices=[*_blank(), *SKILL_LABELS.items()])
+    highest_degree = forms.ChoiceField(label=_("最高学位"), required=False, choices=_blank() + Degree.choices)
+    skill_level = forms.ChoiceField(label=_("职业技能等级"), required=False, choices=_blank() + SkillLevel.choices)
     guangxi_talent_level = forms.ChoiceField(label=_("广西高层次人才层次"), required=False)
     foreign_a_class_items = forms.MultipleChoiceField(
         label=_("符合外国高端人才（A类）标准的条目"), required=False, widget=forms.CheckboxSelectMultiple
@@ -66,7 +48,7 @@ class PrecheckForm(forms.Form):
     work_permit_class = forms.ChoiceField(
         label=_("外国人工作许可证类别"),
         required=False,
-        choices=_blank(_("无工作许可证")) + [("A", _("A类")), ("B", _("B类")), ("C", _("C类"))],
+        choices=_blank(_("无工作许可证")) + PermitClass.choices,
     )
     work_permit_issued_by_beihai = forms.BooleanField(label=_("工作许可证由北海市行政审批局颁发"), required=False)
     work_permit_valid_until = forms.DateField(label=_("工作居留许可有效期至"), required=False, widget=_date_input())
@@ -75,7 +57,7 @@ class PrecheckForm(forms.Form):
     honours = forms.MultipleChoiceField(
         label=_("获得的荣誉称号或人才认定等级"), required=False, widget=forms.CheckboxSelectMultiple
     )
-    city = forms.ChoiceField(label=_("工作地点"), choices=_blank(_("请选择")) + list(CITY_LABELS.items()))
+    city = forms.ChoiceField(label=_("工作地点"), choices=_blank(_("请选择")) + City.choices)
     full_time = forms.ChoiceField(label=_("是否全职工作"), choices=YES_NO, required=False)
     civil_service = forms.ChoiceField(
         label=_("是否为公务员或参照公务员管理的事业单位人员"), choices=YES_NO, required=False
@@ -90,7 +72,7 @@ class PrecheckForm(forms.Form):
     contract_years = forms.DecimalField(
         label=_("劳动合同年限（年）"), required=False, min_value=0, max_value=100, decimal_places=1
     )
-    role = forms.ChoiceField(label=_("岗位"), required=False, choices=_blank() + list(ROLE_LABELS.items()))
+    role = forms.ChoiceField(label=_("岗位"), required=False, choices=_blank() + EmploymentRole.choices)
     annual_salary_cny = forms.IntegerField(
         label=_("年薪（元，按个人所得税申报的工资薪金）"), required=False, min_value=0, max_value=10**12
     )
@@ -98,9 +80,15 @@ class PrecheckForm(forms.Form):
         label=_("已获市级行业主管部门或自治区级及以上开发区管理部门推荐"), required=False
     )
     conditions_met_on = forms.DateField(label=_("符合认定条件的日期"), required=False, widget=_date_input())
+    contract_signed_on = forms.DateField(label=_("劳动合同签订（起始）日期"), required=False, widget=_date_input())
+    social_insurance_months = fact_field("social_insurance_months")
+    attests_law_abiding = fact_field("attests_law_abiding")
+    attests_professional_ethics = fact_field("attests_professional_ethics")
+    attests_health = fact_field("attests_health")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["regulation"].choices = regulation_choices()
         self.fields["guangxi_talent_level"].choices = _blank(_("无")) + [
             (level.code, level.name) for level in TalentLevel.objects.all()
         ]
@@ -127,6 +115,7 @@ class PrecheckForm(forms.Form):
             "guangxi_talent_level": data["guangxi_talent_level"] or None,
             "foreign_a_class_items": [int(i) for i in data["foreign_a_class_items"]],
             "honours": list(data["honours"]),
+            "basic_conditions_attested": all(data[name] for name in BASIC_CONDITION_ATTESTATIONS),
         }
         if data["work_permit_class"]:
             person["work_permit"] = {
@@ -151,6 +140,8 @@ class PrecheckForm(forms.Form):
             "annual_salary_cny": data["annual_salary_cny"],
             "recommended_by_department": data["recommended_by_department"],
             "conditions_met_on": _iso(data["conditions_met_on"]),
+            "contract_signed_on": _iso(data["contract_signed_on"]),
+            "social_insurance_months": data["social_insurance_months"],
         }
         return {
             "regulation": data["regulation"],

@@ -124,11 +124,41 @@ def load_regulation_data(apps) -> None:
                 )
                 criterion.materials.set([materials[code] for code in criterion_row["materials"]])
         for benefit_row in doc["benefits"]:
-            Benefit.objects.update_or_create(
+            benefit, _ = Benefit.objects.update_or_create(
                 regulation=regulation,
                 code=benefit_row["code"],
-                defaults=_fields(Benefit, benefit_row, exclude=["code"]),
+                defaults=_fields(Benefit, benefit_row, exclude=["code", "request_materials"]),
             )
+            if "request_materials" in benefit_row and hasattr(benefit, "request_materials"):
+                benefit.request_materials.set([materials[code] for code in benefit_row["request_materials"]])
+
+
+def load_missing_material_types(apps) -> None:
+    """Add material types the fixtures gained since; existing ones keep what staff have edited."""
+    MaterialType = apps.get_model("regulations", "MaterialType")
+    for row in read_fixture("materials.json")["materials"]:
+        MaterialType.objects.get_or_create(code=row["code"], defaults=_fields(MaterialType, row, exclude=["code"]))
+
+
+def load_benefit_fields(apps, field_names: list[str]) -> None:
+    """Fill only `field_names` of the benefits already loaded: a later migration adding fields must not
+    overwrite what staff have since edited in the other fields."""
+    Benefit = apps.get_model("regulations", "Benefit")
+    for filename in REGULATION_FILES:
+        doc = read_fixture(filename)
+        for row in doc["benefits"]:
+            values = {name: row[name] for name in field_names if name in row}
+            benefit = Benefit.objects.filter(regulation__code=doc["regulation"]["code"], code=row["code"]).first()
+            if benefit is None:
+                continue
+            many = {name: values.pop(name) for name in list(values) if benefit._meta.get_field(name).many_to_many}
+            for name, value in values.items():
+                setattr(benefit, name, value)
+            if values:
+                benefit.save(update_fields=list(values))
+            if "request_materials" in many:
+                MaterialType = apps.get_model("regulations", "MaterialType")
+                benefit.request_materials.set(MaterialType.objects.filter(code__in=many["request_materials"]))
 
 
 def load_calendar(apps) -> None:

@@ -4,18 +4,9 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Department
 from applications import states as s
-from regulations import codes
-from reviews.models import (
-    APPEAL_OVERTURNED,
-    APPEAL_UPHELD,
-    DISMISSED,
-    NANNING_REVOCATION_CODES,
-    OPINION_CHOICES,
-    REVOCATION_REASONS,
-    UPHELD,
-    TierOneFiling,
-)
-from reviews.services import REQUIRED_CONSULTED_DEPARTMENTS
+from regulations.policies import policy_for
+from regulations.policies.vocabularies import MisconductReason, ObjectionDecision, Tier
+from reviews.models import APPEAL_OPINIONS, OPINION_CHOICES, AppealStatus, TierOneFiling
 
 REASON_MAX = 4000
 
@@ -46,39 +37,122 @@ class AcceptForm(ActionForm):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, application, **kwargs):
         super().__init__(*args, action=s.T_ACCEPT, **kwargs)
-        self.fields["departments"].queryset = Department.objects.filter(consultable=True, city="beihai").exclude(
-            code__in=REQUIRED_CONSULTED_DEPARTMENTS
+        policy = policy_for(application)
+        self.fields["departments"].queryset = Department.objects.filter(
+            consultable=True, city=policy.department_city
+        ).exclude(code__in=policy.required_consulted_departments)
+
+
+def _misconduct_choices(codes_):
+    labels = dict(MisconductReason.choices)
+    return [(code, labels[code]) for code in codes_]
+
+
+def fraud_consequence_preview(application) -> dict:
+    """What ticking each box will do, named for this file (shown beside the box before anyone ticks it)."""
+    policy = policy_for(application)
+    preview = {
+        "disqualify_person": _(
+            "%(name)s（证件号码 %(number)s）将被取消认定资格，此后不再受理其认定申请（%(article)s）。"
         )
+        % {
+            "name": application.full_name or "—",
+            "number": application.document_number or "—",
+            "article": policy.disqualification_article,
+        }
+    }
+    if policy.employer_credit_article:
+        organisation = application.organisation
+        preview["employer_credit_record"] = _(
+            "%(org)s（统一社会信用代码 %(code)s）将记入诚信档案，由相关主管部门依法依规处理（%(article)s）。"
+        ) % {"org": organisation.name, "code": organisation.credit_code, "article": policy.employer_credit_article}
+    return preview
 
 
-class RevokeForm(forms.Form):
+class MisconductFields(forms.Form):
+    """The fraud boxes shared by a refusal and a revocation: never ticked until staff tick them."""
+
+    disqualify_person = forms.BooleanField(label=_("申请人弄虚作假：取消其认定资格"), required=False, initial=False)
+    employer_credit_record = forms.BooleanField(
+        label=_("用人单位弄虚作假：记入诚信档案"), required=False, initial=False
+    )
+
+    def _setup_misconduct(self, application, *, reason_field, codes_):
+        policy = policy_for(application)
+        preview = fraud_consequence_preview(application)
+        self.fields[reason_field].choices = _misconduct_choices(codes_)
+        self.fields["disqualify_person"].help_text = preview["disqualify_person"]
+        if policy.employer_credit_article:
+            self.fields["employer_credit_record"].help_text = preview["employer_credit_record"]
+        else:
+            del self.fields["employer_credit_record"]
+        self.consequence_preview = preview
+
+
+class RevokeForm(MisconductFields):
     reason_code = forms.ChoiceField(label=_("取消原因"), choices=())
     reason = forms.CharField(label=_("事实与理由"), max_length=REASON_MAX, widget=forms.Textarea(attrs={"rows": 3}))
-    disqualify_person = forms.BooleanField(label=_("申请人弄虚作假：永久取消其认定资格"), required=False, initial=True)
-    employer_credit_record = forms.BooleanField(label=_("用人单位弄虚作假：记入诚信档案"), required=False)
+
+    field_order = ["reason_code", "reason", "disqualify_person", "employer_credit_record"]
 
     def __init__(self, *args, application, **kwargs):
         super().__init__(*args, **kwargs)
         self.action = s.T_REVOKE
         self.fields["reason"].error_messages["required"] = _("必须填写理由。")
-        labels = dict(REVOCATION_REASONS)
-        if application.is_beihai:
-            allowed = [codes.REVOCATION_BEIHAI_FRAUD]
-        else:
-            allowed = NANNING_REVOCATION_CODES
+        policy = policy_for(application)
+        self._setup_misconduct(application, reason_field="reason_code", codes_=policy.revocation_reasons)
+        if not policy.employer_credit_article:
+            # Nanning Art. 12: the reason itself decides whether the person is barred; nothing to choose.
             del self.fields["disqualify_person"]
-            del self.fields["employer_credit_record"]
-        self.fields["reason_code"].choices = [(c, labels[c]) for c in allowed]
 
     def clean(self):
         data = super().clean()
-        if "disqualify_person" in self.fields and not (
+        if "employer_credit_record" in self.fields and not (
             data.get("disqualify_person") or data.get("employer_credit_record")
         ):
             raise ValidationError(_("请至少选择一项：申请人弄虚作假或用人单位弄虚作假。"))
         return data
+
+
+class RefuseForm(ActionForm, MisconductFields):
+    """A refusal with its reasons; when fraud was found, the consequences staff choose (Beihai 13(一)(二),
+    Nanning 12(一)), previewed and never pre-ticked."""
+
+    fraud_code = forms.ChoiceField(label=_("弄虚作假情形（发现弄虚作假时选择）"), required=False, choices=())
+
+    field_order = ["reason", "comment", "disqualify_person", "employer_credit_record", "fraud_code"]
+
+    def __init__(self, *args, application, **kwargs):
+        super().__init__(*args, action=s.T_REFUSE, **kwargs)
+        policy = policy_for(application)
+        self._setup_misconduct(application, reason_field="fraud_code", codes_=policy.fraud_reasons)
+        self.fields["fraud_code"].choices = [("", _("未发现弄虚作假"))] + self.fields["fraud_code"].choices
+
+    def clean(self):
+        data = super().clean()
+        fraud = data.get("disqualify_person") or data.get("employer_credit_record")
+        if fraud and not data.get("fraud_code"):
+            self.add_error("fraud_code", _("请选择弄虚作假的情形。"))
+        if data.get("fraud_code") and not fraud:
+            self.add_error("disqualify_person", _("选择了弄虚作假情形，请勾选由此产生的后果。"))
+        return data
+
+
+class ApproveForm(ActionForm):
+    """Approval; for a case-by-case file (Nanning Art. 8) the leadership group decides the tier here."""
+
+    tier = forms.ChoiceField(label=_("审定的人才类别（一事一议）"), choices=(), required=False)
+
+    def __init__(self, *args, action, application, **kwargs):
+        super().__init__(*args, action=action, **kwargs)
+        if policy_for(application).is_case_by_case(application):
+            self.fields["tier"].choices = [("", _("请选择"))] + Tier.choices
+            self.fields["tier"].required = True
+            self.fields["tier"].error_messages["required"] = _("请选择审定的人才类别。")
+        else:
+            del self.fields["tier"]
 
 
 class ConsultationAnswerForm(forms.Form):
@@ -100,7 +174,7 @@ class ConsultationAnswerForm(forms.Form):
 class ObjectionDecisionForm(forms.Form):
     decision = forms.ChoiceField(
         label=_("核实结论"),
-        choices=[(DISMISSED, _("异议不成立（不影响认定结果）")), (UPHELD, _("异议成立（不予认定）"))],
+        choices=[c for c in ObjectionDecision.choices if c[0] != ObjectionDecision.PENDING],
         widget=forms.RadioSelect,
     )
     reason = forms.CharField(label=_("核实情况及理由"), max_length=REASON_MAX, widget=forms.Textarea(attrs={"rows": 3}))
@@ -109,7 +183,7 @@ class ObjectionDecisionForm(forms.Form):
 class AppealOpinionForm(forms.Form):
     opinion = forms.ChoiceField(
         label=_("复核意见"),
-        choices=[(APPEAL_UPHELD, _("维持原结果")), (APPEAL_OVERTURNED, _("撤销原结果"))],
+        choices=APPEAL_OPINIONS,
         widget=forms.RadioSelect,
     )
     comment = forms.CharField(
@@ -120,7 +194,7 @@ class AppealOpinionForm(forms.Form):
 class AppealDecisionForm(forms.Form):
     outcome = forms.ChoiceField(
         label=_("复核结论"),
-        choices=[(APPEAL_UPHELD, _("维持原结果")), (APPEAL_OVERTURNED, _("撤销原结果，予以认定"))],
+        choices=[c for c in AppealStatus.choices if c[0] != AppealStatus.PENDING],
         widget=forms.RadioSelect,
     )
     answer = forms.CharField(label=_("复核答复"), max_length=REASON_MAX, widget=forms.Textarea(attrs={"rows": 4}))

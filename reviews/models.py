@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from regulations import codes
+from regulations.policies.vocabularies import MisconductReason, ObjectionDecision
 
 
 def _private_storage():
@@ -54,16 +54,16 @@ class Consultation(models.Model):
         return self.answered_at is not None
 
 
-PENDING = ""
-UPHELD = "upheld"
-DISMISSED = "dismissed"
-OBJECTION_DECISIONS = [(PENDING, _("待核实")), (UPHELD, _("异议成立")), (DISMISSED, _("异议不成立"))]
+PENDING = ObjectionDecision.PENDING
+UPHELD = ObjectionDecision.UPHELD
+NOT_AFFECTING = ObjectionDecision.NOT_AFFECTING
+DISMISSED = ObjectionDecision.DISMISSED
 
 
 class Objection(models.Model):
     """Nanning Art. 7: anyone may object during the public notice; the committee verifies and decides.
 
-    `decision` is empty while pending; any objection not "dismissed" keeps the notice from closing.
+    `decision` is empty while pending; a pending or upheld objection keeps the notice from closing.
     """
 
     application = models.ForeignKey("applications.Application", on_delete=models.CASCADE, related_name="objections")
@@ -77,7 +77,9 @@ class Objection(models.Model):
     evidence_content_type = models.CharField(max_length=60, blank=True)
     evidence_size = models.PositiveIntegerField(null=True, blank=True)
     filed_at = models.DateTimeField(_("提出时间"), auto_now_add=True)
-    decision = models.CharField(_("核实结论"), max_length=10, choices=OBJECTION_DECISIONS, blank=True, default="")
+    decision = models.CharField(
+        _("核实结论"), max_length=16, choices=ObjectionDecision.choices, blank=True, default=PENDING
+    )
     decision_reason = models.TextField(_("核实情况及理由"), blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -94,16 +96,16 @@ class Objection(models.Model):
         return f"{self.application.reference} · {self.name}"
 
 
-APPEAL_PENDING = "pending"
-APPEAL_UPHELD = "upheld"
-APPEAL_OVERTURNED = "overturned"
-APPEAL_STATUS = [
-    (APPEAL_PENDING, _("复核中")),
-    (APPEAL_UPHELD, _("维持原结果")),
-    (APPEAL_OVERTURNED, _("撤销原结果，予以认定")),
-]
-# Beihai Art. 13(3): SciTech, Public Security and Administrative Approval re-review jointly.
-APPEAL_JOINT_DEPARTMENTS = ["beihai-approval-bureau", "beihai-public-security"]
+class AppealStatus(models.TextChoices):
+    PENDING = "pending", _("复核中")
+    UPHELD = "upheld", _("维持原结果")
+    OVERTURNED = "overturned", _("撤销原结果，予以认定")
+
+
+APPEAL_PENDING = AppealStatus.PENDING
+APPEAL_UPHELD = AppealStatus.UPHELD
+APPEAL_OVERTURNED = AppealStatus.OVERTURNED
+APPEAL_OPINIONS = [(APPEAL_UPHELD, _("维持原结果")), (APPEAL_OVERTURNED, _("撤销原结果"))]
 
 
 class Appeal(models.Model):
@@ -119,7 +121,7 @@ class Appeal(models.Model):
     result_received_on = models.DateField(_("收到原结果日期"))
     due_on = models.DateField(_("答复期限"), null=True, blank=True)
     due_unknown_reason = models.CharField(_("期限无法计算的原因"), max_length=200, blank=True)
-    status = models.CharField(_("复核状态"), max_length=12, choices=APPEAL_STATUS, default=APPEAL_PENDING)
+    status = models.CharField(_("复核状态"), max_length=12, choices=AppealStatus.choices, default=APPEAL_PENDING)
     answer = models.TextField(_("复核答复"), blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -145,9 +147,7 @@ class AppealOpinion(models.Model):
 
     appeal = models.ForeignKey(Appeal, on_delete=models.CASCADE, related_name="opinions")
     department = models.ForeignKey("accounts.Department", on_delete=models.PROTECT, related_name="+")
-    opinion = models.CharField(
-        _("意见"), max_length=12, choices=[(APPEAL_UPHELD, _("维持原结果")), (APPEAL_OVERTURNED, _("撤销原结果"))]
-    )
+    opinion = models.CharField(_("意见"), max_length=12, choices=APPEAL_OPINIONS)
     comment = models.TextField(_("具体意见"), blank=True)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(auto_now_add=True)
@@ -160,26 +160,11 @@ class AppealOpinion(models.Model):
         constraints = [models.UniqueConstraint(fields=["appeal", "department"], name="one_appeal_opinion_per_dept")]
 
 
-REVOCATION_REASONS = [
-    (codes.REVOCATION_FALSE_MATERIALS, _("（一）提供虚假材料骗取认定")),
-    (codes.REVOCATION_ILLEGAL_ACTS, _("（二）有违法违规行为造成不良影响或被追究刑事责任")),
-    (codes.REVOCATION_ACADEMIC_FRAUD, _("（三）存在学术不端、业绩造假等行为")),
-    (codes.REVOCATION_STOPPED_WORKING, _("（四）在规定服务年限内不在片区工作")),
-    (codes.REVOCATION_BEIHAI_FRAUD, _("弄虚作假（北海办法第十三条）")),
-]
-NANNING_REVOCATION_CODES = [
-    codes.REVOCATION_FALSE_MATERIALS,
-    codes.REVOCATION_ILLEGAL_ACTS,
-    codes.REVOCATION_ACADEMIC_FRAUD,
-    codes.REVOCATION_STOPPED_WORKING,
-]
-
-
 class Revocation(models.Model):
     """Why a recognition was revoked, and what followed (disqualification, the employer's credit record)."""
 
     application = models.OneToOneField("applications.Application", on_delete=models.CASCADE, related_name="revocation")
-    reason_code = models.SlugField(_("取消原因"), max_length=40, choices=REVOCATION_REASONS)
+    reason_code = models.SlugField(_("取消原因"), max_length=40, choices=MisconductReason.choices)
     reason = models.TextField(_("事实与理由"))
     disqualification = models.ForeignKey(
         "regulations.Disqualification", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -194,6 +179,30 @@ class Revocation(models.Model):
     class Meta:
         verbose_name = _("取消认定")
         verbose_name_plural = _("取消认定")
+
+
+class FraudFinding(models.Model):
+    """Fraud found while the file was under review (Beihai Art. 13(一)(二); Nanning Art. 12(一)): the refusal
+    and what followed — the person disqualified, the employer's credit record. Staff choose each, never preset."""
+
+    application = models.OneToOneField(
+        "applications.Application", on_delete=models.CASCADE, related_name="fraud_finding"
+    )
+    reason_code = models.SlugField(_("弄虚作假情形"), max_length=40, choices=MisconductReason.choices)
+    reason = models.TextField(_("事实与理由"))
+    disqualification = models.ForeignKey(
+        "regulations.Disqualification", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    credit_record = models.ForeignKey(
+        "accounts.CreditRecord", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("审核中发现的弄虚作假")
+        verbose_name_plural = _("审核中发现的弄虚作假")
 
 
 class TierOneFiling(models.Model):

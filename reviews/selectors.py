@@ -10,12 +10,9 @@ from django.utils.translation import gettext as _
 from accounts import roles
 from applications import states as s
 from applications.models import Application
-from regulations.codes import BEIHAI, NANNING, NN_CASE
+from regulations.policies import all_policies, policy_or_none
 from reviews import deadlines
-from reviews.models import APPEAL_JOINT_DEPARTMENTS, APPEAL_PENDING, Appeal, AppealOpinion, Consultation, Objection
-
-BEIHAI_OFFICE_ROLES = (roles.BEIHAI_SCITECH_REVIEWER, roles.BEIHAI_SCITECH_APPROVER)
-NANNING_ROLES = (roles.NANNING_TALENT_BUREAU_REVIEWER, roles.NANNING_COMMITTEE_APPROVER, roles.NANNING_LEADERSHIP_GROUP)
+from reviews.models import APPEAL_PENDING, Appeal, AppealOpinion, Consultation, Objection
 
 # The console actions, in display order; transitions not listed are taken elsewhere (by the applicant,
 # by the scheduled job, or as part of another action such as an objection decision or an appeal).
@@ -45,14 +42,13 @@ def visible_applications(user) -> QuerySet[Application]:
     if not is_staff_user(user):
         return qs.none()
     condition = Q(pk__in=[])
-    if user.has_role(*BEIHAI_OFFICE_ROLES):
-        condition |= Q(regulation_code=BEIHAI)
-    if user.has_role(*NANNING_ROLES):
-        condition |= Q(regulation_code=NANNING)
-    if user.has_role(*roles.CONSULTED_ROLES) and user.department_id:
-        condition |= Q(consultations__department_id=user.department_id)
-        if user.department.code in APPEAL_JOINT_DEPARTMENTS:
-            condition |= Q(regulation_code=BEIHAI, appeals__isnull=False)
+    for policy in all_policies():
+        if user.has_role(*policy.office_roles):
+            condition |= Q(regulation_code=policy.code)
+        if policy.consulted_roles and user.has_role(*policy.consulted_roles) and user.department_id:
+            condition |= Q(regulation_code=policy.code, consultations__department_id=user.department_id)
+            if policy.has_appeal and user.department.code in policy.appeal_joint_departments:
+                condition |= Q(regulation_code=policy.code, appeals__isnull=False)
     return qs.filter(condition).distinct()
 
 
@@ -61,37 +57,41 @@ def can_view_application(user, application: Application) -> bool:
 
 
 def waiting_for(user) -> Q:
-    """What waits for this user's roles now."""
+    """What waits for this user's roles now, by each regulation's process (its policy)."""
     q = Q(pk__in=[])
-    if user.has_role(roles.BEIHAI_SCITECH_REVIEWER):
-        q |= Q(regulation_code=BEIHAI, state__in=[s.SUBMITTED, s.CONSULTATION])
-    if user.has_role(roles.BEIHAI_SCITECH_APPROVER):
-        q |= Q(regulation_code=BEIHAI, state__in=[s.AWAITING_DECISION, s.RECOGNISED])
-        q |= Q(regulation_code=BEIHAI, state=s.REFUSED, appeals__status=APPEAL_PENDING)
-    if user.has_role(*roles.CONSULTED_ROLES) and user.department_id:
-        q |= Q(
-            state=s.CONSULTATION,
-            consultations__department_id=user.department_id,
-            consultations__answered_at__isnull=True,
-        )
-        if user.department.code in APPEAL_JOINT_DEPARTMENTS:
-            given = AppealOpinion.objects.filter(appeal=OuterRef("pk"), department_id=user.department_id)
-            pending = Appeal.objects.filter(status=APPEAL_PENDING).annotate(given=Exists(given)).filter(given=False)
-            q |= Q(pk__in=pending.values("application_id"))
-    if user.has_role(roles.NANNING_TALENT_BUREAU_REVIEWER):
-        q |= Q(regulation_code=NANNING, state=s.RECOMMENDED)
-    if user.has_role(roles.NANNING_COMMITTEE_APPROVER):
-        q |= Q(regulation_code=NANNING, state=s.AWAITING_DECISION) & ~Q(criterion_code=NN_CASE)
-        q |= Q(regulation_code=NANNING, state=s.RECOGNISED)
-        q |= Q(regulation_code=NANNING, state=s.PUBLIC_NOTICE) & (
-            Q(pk__in=Objection.objects.filter(decision="").values("application_id"))
-            | Q(notice_ends_on__lt=timezone.localdate())
-        )
-    if user.has_role(roles.NANNING_LEADERSHIP_GROUP):
-        q |= Q(regulation_code=NANNING, state=s.AWAITING_DECISION, criterion_code=NN_CASE)
-        q |= Q(regulation_code=NANNING, state=s.PUBLIC_NOTICE, criterion_code=NN_CASE) & Q(
-            pk__in=Objection.objects.filter(decision="").values("application_id")
-        )
+    today = timezone.localdate()
+    pending_objection = Q(pk__in=Objection.objects.filter(decision="").values("application_id"))
+    for policy in all_policies():
+        regulation = Q(regulation_code=policy.code)
+        case = Q(criterion_code__in=policy.case_by_case_criteria)
+        decider = user.has_role(*policy.decider_roles)
+        if user.has_role(*policy.reviewer_roles):
+            states = [s.RECOMMENDED if policy.employer_recommends else s.SUBMITTED]
+            if policy.consulted_roles:
+                states.append(s.CONSULTATION)
+            q |= regulation & Q(state__in=states)
+        if decider:
+            q |= regulation & Q(state=s.AWAITING_DECISION) & ~case
+            q |= regulation & Q(state=s.RECOGNISED)
+            if policy.has_appeal:
+                q |= regulation & Q(state=s.REFUSED, appeals__status=APPEAL_PENDING)
+        if user.has_role(*policy.case_decider_roles):
+            q |= regulation & Q(state=s.AWAITING_DECISION) & case
+        if policy.has_public_notice and user.has_role(*policy.notice_roles):
+            if decider:
+                q |= regulation & Q(state=s.PUBLIC_NOTICE) & (pending_objection | Q(notice_ends_on__lt=today))
+            else:
+                q |= regulation & Q(state=s.PUBLIC_NOTICE) & case & pending_objection
+        if policy.consulted_roles and user.has_role(*policy.consulted_roles) and user.department_id:
+            q |= regulation & Q(
+                state=s.CONSULTATION,
+                consultations__department_id=user.department_id,
+                consultations__answered_at__isnull=True,
+            )
+            if policy.has_appeal and user.department.code in policy.appeal_joint_departments:
+                given = AppealOpinion.objects.filter(appeal=OuterRef("pk"), department_id=user.department_id)
+                pending = Appeal.objects.filter(status=APPEAL_PENDING).annotate(given=Exists(given)).filter(given=False)
+                q |= Q(pk__in=pending.values("application_id"))
     return q
 
 
@@ -109,7 +109,7 @@ def staff_queue(user, filters: QueueFilters) -> QuerySet[Application]:
     qs = visible_applications(user).select_related("organisation", "regulation_version__regulation")
     if filters.scope != "all":
         qs = qs.filter(waiting_for(user))
-    if filters.regulation in (BEIHAI, NANNING):
+    if policy_or_none(filters.regulation) is not None:
         qs = qs.filter(regulation_code=filters.regulation)
     if filters.state in s.STATE_LABELS:
         qs = qs.filter(state=filters.state)
@@ -221,13 +221,11 @@ def history_diff(application: Application, limit: int = 50) -> list[HistoryChang
 
 def eligibility_verdict(application: Application) -> dict | None:
     """The eligibility engine's answer for the application's facts, judged on the day it was submitted."""
-    from applications.services import build_facts
     from regulations.eligibility import evaluate
     from regulations.facts import FactsError
 
-    facts = build_facts(application)
-    if application.submitted_at:
-        facts["as_of"] = timezone.localdate(application.submitted_at).isoformat()
+    judged_on = timezone.localdate(application.submitted_at) if application.submitted_at else None
+    facts = application.policy.facts_for(application, as_of=judged_on)
     try:
         return evaluate(facts, language=get_language())
     except FactsError as exc:
@@ -258,4 +256,24 @@ def application_fields(application: Application) -> list[tuple[str, object]]:
         elif value is False:
             value = _("否")
         rows.append((str(field.verbose_name), value))
+    return rows
+
+
+def pending_tier_one_filings(user) -> list:
+    """Nanning Art. 7(四): recognised Tier I talent not yet fully filed with the HR & Social Security and the
+    Commerce Departments, or without the Guangxi FTZ talent card — for the staff who record the filing."""
+    from regulations.policies.vocabularies import Tier
+
+    codes = [p.code for p in all_policies() if p.filing_roles and user.has_role(*p.filing_roles)]
+    candidates = (
+        visible_applications(user)
+        .filter(regulation_code__in=codes, tier=Tier.I, state__in=[s.RECOGNISED, s.CERTIFIED])
+        .select_related("organisation", "tier_one_filing")
+        .order_by("decided_at", "pk")
+    )
+    rows = []
+    for application in candidates:
+        filing = getattr(application, "tier_one_filing", None)
+        if filing is None or not filing.is_complete:
+            rows.append((application, filing))
     return rows

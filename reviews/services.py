@@ -13,37 +13,32 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts import roles
 from accounts.models import CreditRecord, Department
 from applications import permissions as perms
 from applications import states as s
 from applications.models import Application
 from applications.services import TransitionRefused, application_transition
 from certificates.services import certificate_issue
-from regulations import codes
+from regulations.policies import policy_for
+from regulations.policies.vocabularies import ObjectionDecision, Tier
 from regulations.text import enumeration
 from reviews import deadlines
 from reviews.models import (
-    APPEAL_JOINT_DEPARTMENTS,
     APPEAL_OVERTURNED,
     APPEAL_PENDING,
     APPEAL_UPHELD,
-    DISMISSED,
-    NANNING_REVOCATION_CODES,
     OPINION_CHOICES,
     UPHELD,
     Appeal,
     AppealOpinion,
     Consultation,
+    FraudFinding,
     Objection,
     Revocation,
     TierOneFiling,
 )
 
 logger = logging.getLogger(__name__)
-
-# Beihai Art. 5: these two are always consulted; others are chosen by the reviewer.
-REQUIRED_CONSULTED_DEPARTMENTS = ["beihai-approval-bureau", "beihai-public-security"]
 
 
 class ReviewRefused(TransitionRefused):
@@ -92,11 +87,13 @@ def review_transition(*, application: Application, transition: str, by, reason: 
 def review_accept(*, application: Application, by, departments=(), comment: str = "") -> Application:
     """Beihai: SciTech accepts the file and asks the departments for their opinion (Art. 5).
 
-    The Administrative Approval Bureau and the Public Security Bureau are always consulted.
+    The departments the policy names (Administrative Approval, Public Security) are always consulted.
     """
-    codes_wanted = list(dict.fromkeys(REQUIRED_CONSULTED_DEPARTMENTS + [d.code for d in departments]))
-    chosen = list(Department.objects.filter(code__in=codes_wanted, consultable=True, city="beihai"))
-    missing = set(REQUIRED_CONSULTED_DEPARTMENTS) - {d.code for d in chosen}
+    policy = policy_for(application)
+    required = list(policy.required_consulted_departments)
+    codes_wanted = list(dict.fromkeys(required + [d.code for d in departments]))
+    chosen = list(Department.objects.filter(code__in=codes_wanted, consultable=True, city=policy.department_city))
+    missing = set(required) - {d.code for d in chosen}
     if missing:
         _refuse(_("系统中缺少必须征求意见的部门：%(codes)s。") % {"codes": enumeration(sorted(missing))}, "config")
     with transaction.atomic():
@@ -126,13 +123,85 @@ def review_return(*, application: Application, by, reason: str, comment: str = "
     return application
 
 
-def review_refuse(*, application: Application, by, reason: str, comment: str = "") -> Application:
-    """A refusal states its reasons (Beihai Art. 5); the result date starts the appeal window."""
+def review_refuse(
+    *,
+    application: Application,
+    by,
+    reason: str,
+    comment: str = "",
+    fraud_code: str = "",
+    disqualify_person: bool = False,
+    employer_credit_record: bool = False,
+) -> Application:
+    """A refusal states its reasons (Beihai Art. 5); the result date starts the appeal window.
+
+    Fraud found during review (Beihai Art. 13(一)(二), Nanning Art. 12(一)): staff may, in the same act, bar
+    the person from applying again and record the employer's credit — each only when chosen."""
+    policy = policy_for(application)
+    fraud = disqualify_person or employer_credit_record
+    if fraud:
+        _check_misconduct(
+            policy,
+            reason_code=fraud_code,
+            allowed=policy.fraud_reasons,
+            disqualify_person=disqualify_person,
+            employer_credit_record=employer_credit_record,
+        )
     with transaction.atomic():
         application_transition(application=application, transition=s.T_REFUSE, by=by, reason=reason, comment=comment)
         _record_result(application)
+        if fraud:
+            disqualification, credit = _misconduct_records(
+                application,
+                by=by,
+                reason_code=fraud_code,
+                reason=reason,
+                disqualify_person=disqualify_person,
+                employer_credit_record=employer_credit_record,
+            )
+            FraudFinding.objects.create(
+                application=application,
+                reason_code=fraud_code,
+                reason=reason,
+                disqualification=disqualification,
+                credit_record=credit,
+                by=by,
+            )
         _result_mail(application, s.STATE_LABELS[s.REFUSED])
     return application
+
+
+def _check_misconduct(policy, *, reason_code, allowed, disqualify_person, employer_credit_record):
+    if reason_code not in allowed:
+        _refuse(_("请选择办法规定的弄虚作假或取消认定情形。"), "invalid")
+    if employer_credit_record and not policy.employer_credit_article:
+        _refuse(_("该认定办法没有记入用人单位诚信档案的规定。"), "invalid")
+
+
+def _misconduct_records(application, *, by, reason_code, reason, disqualify_person, employer_credit_record):
+    """The Disqualification and CreditRecord rows a misconduct finding leads to (either may be None)."""
+    from regulations.models import Disqualification
+
+    disqualification = credit = None
+    if disqualify_person and application.document_number:
+        disqualification = Disqualification.objects.create(
+            regulation_code=application.regulation_code,
+            document_number=application.document_number,
+            nationality=application.nationality,
+            full_name=application.full_name,
+            reason_code=reason_code,
+            reason=reason,
+            application_reference=application.reference,
+        )
+    if employer_credit_record:
+        credit = CreditRecord.objects.create(
+            organisation=application.organisation,
+            regulation_code=application.regulation_code,
+            application_reference=application.reference,
+            reason=reason,
+            recorded_by=by,
+        )
+    return disqualification, credit
 
 
 def _record_result(application: Application) -> None:
@@ -150,7 +219,7 @@ def consultation_request(*, application: Application, department: Department, by
         _refuse(_("只有在征求意见阶段才能增加征求意见的部门。"), "wrong_state")
     if not perms.first_reviewer(application, by):
         _refuse(_("您没有权限征求部门意见。"))
-    if not department.consultable or department.city != "beihai":
+    if not department.consultable or department.city != policy_for(application).department_city:
         _refuse(_("该部门不能被征求意见。"), "invalid")
     if application.consultations.filter(department=department).exists():
         _refuse(_("已经向该部门征求过意见。"), "duplicate")
@@ -162,7 +231,7 @@ def can_answer_consultation(consultation: Consultation, user) -> bool:
     return (
         user.is_authenticated
         and user.department_id == consultation.department_id
-        and user.has_role(*roles.CONSULTED_ROLES)
+        and user.has_role(*policy_for(consultation.application).consulted_roles)
     )
 
 
@@ -198,11 +267,45 @@ def review_finish_consultation(*, application: Application, by, comment: str = "
 # ---------------------------------------------------------------- decision
 
 
-def decision_approve(*, application: Application, by, comment: str = "") -> Application:
+def case_tier_problems(application: Application, tier: str) -> list[str]:
+    """Nanning Art. 8 (一事一议): the leadership group decides the tier, within the measures' scope (Art. 5:
+    FTZ employer, full-time, not civil service, basic conditions; Art. 14: in time) and, during a recognition's
+    validity, only a higher tier than the one held (Art. 11). Empty when the decision may stand."""
+    from applications.services import recognition_in_force
+    from reviews.selectors import eligibility_verdict
+
+    problems = []
+    if tier not in Tier.values:
+        problems.append(_("“一事一议”须由人才工作领导小组审定人才类别，请选择类别。"))
+    verdict = eligibility_verdict(application) or {}
+    if not verdict.get("in_scope"):
+        failed = [line for line in verdict.get("reasons", []) if line.startswith("✘")]
+        problems.append(
+            _("不在认定范围内或已逾期，不能“一事一议”认定：%(lines)s")
+            % {"lines": "；".join(line.lstrip("✘ ") for line in failed) or verdict.get("error", "")}
+        )
+    current = recognition_in_force(application)
+    if current is not None and tier in Tier.values and Tier.rank(tier) <= Tier.rank(current.tier):
+        problems.append(
+            _("申请人已有%(ref)s认定的%(tier)s类人才，有效期内只能认定更高类别（第十一条）。")
+            % {"ref": current.reference, "tier": current.tier}
+        )
+    return problems
+
+
+def decision_approve(*, application: Application, by, comment: str = "", tier: str = "") -> Application:
     """Beihai: the SciTech approver approves and the certificate is issued in the same action.
-    Nanning: the committee (or the leadership group for NN-CASE) approves; the public notice starts today."""
+    Nanning: the committee (or the leadership group for NN-CASE, deciding the tier) approves; the public
+    notice starts today."""
+    policy = policy_for(application)
+    if policy.is_case_by_case(application) and application.state == s.AWAITING_DECISION:
+        problems = case_tier_problems(application, tier)
+        if problems:
+            _refuse(" ".join(str(p) for p in problems), "condition")
     with transaction.atomic():
-        if application.is_beihai:
+        if policy.is_case_by_case(application):
+            application.tier = tier
+        if not policy.has_public_notice:
             application_transition(application=application, transition=s.T_APPROVE, by=by, comment=comment)
             _record_result(application)
             certificate_issue(application=application, by=by)
@@ -218,8 +321,8 @@ def decision_approve(*, application: Application, by, comment: str = "") -> Appl
     return application
 
 
-def decision_refuse(*, application: Application, by, reason: str, comment: str = "") -> Application:
-    return review_refuse(application=application, by=by, reason=reason, comment=comment)
+def decision_refuse(*, application: Application, by, reason: str, comment: str = "", **fraud) -> Application:
+    return review_refuse(application=application, by=by, reason=reason, comment=comment, **fraud)
 
 
 def certificate_issue_action(*, application: Application, by) -> Application:
@@ -330,7 +433,7 @@ def objection_decide(*, objection: Objection, by, decision: str, reason: str) ->
     application = objection.application
     if not perms.nanning_committee(application, by):
         _refuse(_("只有管委会（或人才工作领导小组）可以处理异议。"))
-    if decision not in (UPHELD, DISMISSED):
+    if decision not in ObjectionDecision.values or decision == ObjectionDecision.PENDING:
         _refuse(_("请选择核实结论。"), "invalid")
     reason = (reason or "").strip()
     if not reason:
@@ -364,7 +467,7 @@ def appeal_window(application: Application) -> deadlines.Deadline:
 def appeal_refusal(application: Application, user, *, today: date | None = None) -> ReviewRefused | None:
     """None when `user` may file a re-review request now; otherwise the refusal (code and message)."""
     today = today or timezone.localdate()
-    if not application.is_beihai or application.state != s.REFUSED:
+    if not policy_for(application).has_appeal or application.state != s.REFUSED:
         return ReviewRefused(_("只有北海市未通过认定的申请可以申请复核。"), code="wrong_state")
     if not perms.applicant_side(application, user):
         return ReviewRefused(_("复核申请须由用人单位提出。"), code="forbidden")
@@ -404,11 +507,12 @@ def appeal_file(*, application: Application, by, grounds: str) -> Appeal:
 
 
 def can_give_appeal_opinion(appeal: Appeal, user) -> bool:
+    policy = policy_for(appeal.application)
     return (
         user.is_authenticated
         and user.department is not None
-        and user.department.code in APPEAL_JOINT_DEPARTMENTS
-        and user.has_role(roles.BEIHAI_APPROVAL_BUREAU, roles.BEIHAI_PUBLIC_SECURITY)
+        and user.department.code in policy.appeal_joint_departments
+        and user.has_role(*policy.consulted_roles)
     )
 
 
@@ -429,13 +533,13 @@ def appeal_opinion_give(*, appeal: Appeal, by, opinion: str, comment: str = "") 
 
 def appeal_missing_opinions(appeal: Appeal) -> list[str]:
     given = set(appeal.opinions.values_list("department__code", flat=True))
-    return [code for code in APPEAL_JOINT_DEPARTMENTS if code not in given]
+    return [code for code in policy_for(appeal.application).appeal_joint_departments if code not in given]
 
 
 def appeal_decide(*, appeal: Appeal, by, outcome: str, answer: str) -> Appeal:
     """SciTech answers after the joint re-review; an overturned refusal is recognised and certified."""
     application = appeal.application
-    if not perms.decision_maker(application, by) or not application.is_beihai:
+    if not perms.decision_maker(application, by) or not policy_for(application).has_appeal:
         _refuse(_("复核结论由科技局审批人员作出。"))
     if outcome not in (APPEAL_UPHELD, APPEAL_OVERTURNED):
         _refuse(_("请选择复核结论。"), "invalid")
@@ -475,43 +579,30 @@ def revocation_record(
     by,
     reason_code: str,
     reason: str,
-    disqualify_person: bool = True,
+    disqualify_person: bool = False,
     employer_credit_record: bool = False,
 ) -> Revocation:
-    """Beihai Art. 13(1)(2): fraud — the person is permanently disqualified, the employer gets a credit record.
-    Nanning Art. 12: (1)-(3) bar any new application by the person; (4) does not."""
-    from regulations.models import Disqualification
-
+    """Beihai Art. 13(1)(2): fraud — staff choose: the person permanently disqualified, the employer's credit
+    record. Nanning Art. 12: (1)-(3) bar any new application by the person; (4) does not."""
+    policy = policy_for(application)
     reason = (reason or "").strip()
-    if application.is_beihai:
-        if reason_code != codes.REVOCATION_BEIHAI_FRAUD:
-            _refuse(_("北海市的取消认定原因只能是弄虚作假。"), "invalid")
+    if reason_code not in policy.revocation_reasons:
+        _refuse(_("请选择办法规定的取消认定原因。"), "invalid")
+    if policy.employer_credit_article:
         if not (disqualify_person or employer_credit_record):
             _refuse(_("请至少选择一项：申请人弄虚作假或用人单位弄虚作假。"), "invalid")
-    elif reason_code not in NANNING_REVOCATION_CODES:
-        _refuse(_("请选择《认定办法》第十二条规定的取消原因。"), "invalid")
+    else:
+        disqualify_person, employer_credit_record = reason_code in policy.barring_reasons, False
     with transaction.atomic():
         application_transition(application=application, transition=s.T_REVOKE, by=by, reason=reason)
-        disqualification = credit = None
-        barred = disqualify_person if application.is_beihai else reason_code in codes.BARRING_REVOCATIONS
-        if barred and application.document_number:
-            disqualification = Disqualification.objects.create(
-                regulation_code=application.regulation_code,
-                document_number=application.document_number,
-                nationality=application.nationality,
-                full_name=application.full_name,
-                reason_code=reason_code,
-                reason=reason,
-                application_reference=application.reference,
-            )
-        if application.is_beihai and employer_credit_record:
-            credit = CreditRecord.objects.create(
-                organisation=application.organisation,
-                regulation_code=application.regulation_code,
-                application_reference=application.reference,
-                reason=reason,
-                recorded_by=by,
-            )
+        disqualification, credit = _misconduct_records(
+            application,
+            by=by,
+            reason_code=reason_code,
+            reason=reason,
+            disqualify_person=disqualify_person,
+            employer_credit_record=employer_credit_record,
+        )
         revocation = Revocation.objects.create(
             application=application,
             reason_code=reason_code,
@@ -528,11 +619,13 @@ def revocation_record(
 
 
 def can_record_tier_one_filing(application: Application, user) -> bool:
+    """Nanning Art. 7(四): Tier I is filed with the HR & Social Security and Commerce Departments."""
+    policy = policy_for(application)
     return (
-        application.is_nanning
-        and application.tier == codes.TIER_I
+        bool(policy.filing_roles)
+        and application.tier == Tier.I
         and application.state in (s.RECOGNISED, s.CERTIFIED)
-        and user.has_role(roles.NANNING_TALENT_BUREAU_REVIEWER, roles.NANNING_COMMITTEE_APPROVER)
+        and user.has_role(*policy.filing_roles)
     )
 
 

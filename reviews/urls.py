@@ -9,6 +9,7 @@ urlpatterns = [
     path("staff/a/<int:pk>/act/<slug:action>/", views.act, name="act"),
     path("staff/a/<int:pk>/consult/", views.consultation_add, name="consultation_add"),
     path("staff/a/<int:pk>/tier-one/", views.tier_one_filing, name="tier_one_filing"),
+    path("staff/tier-one-filings/", views.tier_one_filings, name="tier_one_filings"),
     path("staff/consultations/<int:pk>/answer/", views.consultation_answer, name="consultation_answer"),
     path("staff/objections/<int:pk>/decide/", views.objection_decide, name="objection_decide"),
     path("staff/objections/<int:pk>/evidence/", views.objection_evidence, name="objection_evidence"),

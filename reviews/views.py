@@ -16,8 +16,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from applications import states as s
 from applications.models import Application
 from applications.services import TransitionRefused
-from regulations.codes import TIERS
-from regulations.names import RegulationName
+from regulations.policies import policy_for, regulation_choices
+from regulations.policies.vocabularies import Tier
 from reviews import selectors, services
 from reviews.forms import (
     AcceptForm,
@@ -25,9 +25,11 @@ from reviews.forms import (
     AppealDecisionForm,
     AppealForm,
     AppealOpinionForm,
+    ApproveForm,
     ConsultationAnswerForm,
     ObjectionDecisionForm,
     ObjectionForm,
+    RefuseForm,
     RevokeForm,
     TierOneFilingForm,
 )
@@ -65,7 +67,7 @@ def queue(request):
         scope="all" if get.get("scope") == "all" else "mine",
         regulation=get.get("regulation", ""),
         state=get.get("state", ""),
-        tier=get.get("tier", "") if get.get("tier", "") in TIERS else "",
+        tier=get.get("tier", "") if get.get("tier", "") in Tier.values else "",
         overdue=get.get("overdue") == "1",
         q=get.get("q", "")[:100],
     )
@@ -82,9 +84,9 @@ def queue(request):
             "page": page,
             "filters": filters,
             "query": query.urlencode(),
-            "regulations": RegulationName.choices,
+            "regulations": regulation_choices(),
             "states": s.STATE_CHOICES,
-            "tiers": TIERS,
+            "tiers": Tier.choices,
         },
     )
 
@@ -114,12 +116,8 @@ def _render_detail(request, application, *, bound=None, status=200):
     for action in selectors.available_actions(application, user):
         if bound is not None and getattr(bound, "action", None) == action.code:
             form = bound
-        elif action.code == s.T_ACCEPT:
-            form = AcceptForm(prefix=action.code)
-        elif action.code == s.T_REVOKE:
-            form = RevokeForm(prefix=action.code, application=application)
         else:
-            form = ActionForm(prefix=action.code, action=action.code)
+            form = _action_form(action.code, application)
         actions.append((action, form))
     from regulations.models import MaterialType
 
@@ -138,7 +136,9 @@ def _render_detail(request, application, *, bound=None, status=200):
                 "can_opine": appeal.is_pending
                 and services.can_give_appeal_opinion(appeal, user)
                 and not appeal.opinions.filter(department=user.department).exists(),
-                "can_decide": appeal.is_pending and application.is_beihai and user.has_role("beihai-scitech-approver"),
+                "can_decide": appeal.is_pending
+                and policy_for(application).has_appeal
+                and services.perms.decision_maker(application, user),
                 "opinion_form": _bound_or_new(bound, AppealOpinionForm, f"ao{appeal.pk}"),
                 "decision_form": _bound_or_new(bound, AppealDecisionForm, f"ad{appeal.pk}"),
             }
@@ -164,11 +164,25 @@ def _render_detail(request, application, *, bound=None, status=200):
         "filing": filing,
         "tier_one_form": tier_one_form,
         "revocation": getattr(application, "revocation", None) if application.state == s.REVOKED else None,
+        "fraud_finding": getattr(application, "fraud_finding", None),
         "fields": selectors.application_fields(application),
         "timeline": selectors.timeline(application),
         "history": selectors.history_diff(application),
     }
     return render(request, "reviews/application.html", context, status=status)
+
+
+def _action_form(action, application, data=None):
+    """The console form of an action: what it asks depends on the action and the file's regulation."""
+    if action == s.T_ACCEPT:
+        return AcceptForm(data, prefix=action, application=application)
+    if action == s.T_REVOKE:
+        return RevokeForm(data, prefix=action, application=application)
+    if action == s.T_REFUSE:
+        return RefuseForm(data, prefix=action, application=application)
+    if action in (s.T_APPROVE, s.T_APPROVE_FOR_NOTICE):
+        return ApproveForm(data, prefix=action, action=action, application=application)
+    return ActionForm(data, prefix=action, action=action)
 
 
 @staff_required
@@ -182,12 +196,7 @@ def act(request, pk, action):
     application = _visible_application(request, pk)
     if action not in selectors.CONSOLE_ACTIONS:
         raise Http404
-    if action == s.T_ACCEPT:
-        form = AcceptForm(request.POST, prefix=action)
-    elif action == s.T_REVOKE:
-        form = RevokeForm(request.POST, prefix=action, application=application)
-    else:
-        form = ActionForm(request.POST, prefix=action, action=action)
+    form = _action_form(action, application, request.POST)
     if not form.is_valid():
         messages.error(request, _("请检查“%(action)s”的填写。") % {"action": s.TRANSITION_LABELS[action]})
         return _render_detail(request, application, bound=form, status=400)
@@ -203,7 +212,9 @@ def act(request, pk, action):
         elif action == s.T_FINISH_CONSULTATION:
             services.review_finish_consultation(application=application, by=user, comment=data["comment"])
         elif action in (s.T_APPROVE, s.T_APPROVE_FOR_NOTICE):
-            services.decision_approve(application=application, by=user, comment=data["comment"])
+            services.decision_approve(
+                application=application, by=user, comment=data["comment"], tier=data.get("tier", "")
+            )
         elif action == s.T_CLOSE_NOTICE:
             services.notice_close(application=application, by=user)
         elif action == s.T_ISSUE_CERTIFICATE:
@@ -211,7 +222,15 @@ def act(request, pk, action):
         elif action == s.T_RETURN:
             services.review_return(application=application, by=user, reason=data["reason"], comment=data["comment"])
         elif action == s.T_REFUSE:
-            services.review_refuse(application=application, by=user, reason=data["reason"], comment=data["comment"])
+            services.review_refuse(
+                application=application,
+                by=user,
+                reason=data["reason"],
+                comment=data["comment"],
+                fraud_code=data.get("fraud_code", ""),
+                disqualify_person=data.get("disqualify_person", False),
+                employer_credit_record=data.get("employer_credit_record", False),
+            )
         elif action == s.T_REVOKE:
             services.revocation_record(
                 application=application,
@@ -361,6 +380,11 @@ def tier_one_filing(request, pk):
         return _render_detail(request, application, bound=form, status=403)
     messages.success(request, _("备案与人才卡信息已保存。"))
     return redirect("reviews:application", pk=application.pk)
+
+
+@staff_required
+def tier_one_filings(request):
+    return render(request, "reviews/tier_one_filings.html", {"rows": selectors.pending_tier_one_filings(request.user)})
 
 
 # ---------------------------------------------------------------- public notice and objections

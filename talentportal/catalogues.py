@@ -48,6 +48,10 @@ def _unquote(line: str) -> str:
 
 def parse_po(path: Path) -> list[Entry]:
     """The live entries of a .po file (obsolete ``#~`` entries and the header left out)."""
+    return parse_po_text(path.read_text(encoding="utf-8"))
+
+
+def parse_po_text(text: str) -> list[Entry]:
     entries: list[Entry] = []
     current: dict = {}
     target = None
@@ -62,7 +66,7 @@ def parse_po(path: Path) -> list[Entry]:
             )
         current, flags = {}, set()
 
-    for raw in path.read_text(encoding="utf-8").splitlines():
+    for raw in text.splitlines():
         line = raw.strip()
         if line.startswith("#~"):
             continue
@@ -166,24 +170,47 @@ def all_problems(*, with_sources: bool = True) -> list[Problem]:
     return problems
 
 
+def _po_quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
 def fill_chinese_source(path: Path) -> int:
-    """zh_Hans: give every untranslated Chinese source string itself as translation; returns how many."""
-    text = path.read_text(encoding="utf-8")
+    """zh_Hans: a Chinese source string is its own translation. Untranslated entries, and fuzzy ones (msgmerge's
+    guesses from a similar string, never right here), get the source text; returns how many were filled."""
+    blocks = path.read_text(encoding="utf-8").split("\n\n")
     filled = 0
-
-    def replace(match):
-        nonlocal filled
-        block = match.group(0)
-        msgid = "".join(ast.literal_eval(part) for part in re.findall(r'"(?:[^"\\]|\\.)*"', match.group("id")))
-        if not msgid or not CJK.search(msgid) or "msgid_plural" in block:
-            return block
+    for index, block in enumerate(blocks):
+        entries = parse_po_text(block)
+        if not entries:
+            continue
+        entry = entries[0]
+        if not CJK.search(entry.msgid) or not ("fuzzy" in entry.flags or any(not t for t in entry.msgstrs)):
+            continue
+        lines = [line for line in block.split("\n") if not line.startswith("#|")]
+        lines = [_without_fuzzy(line) for line in lines]
+        head = []
+        for line in lines:
+            if line.startswith("msgstr"):
+                break
+            if line:
+                head.append(line)
+        if entry.plural:
+            body = [
+                f"msgstr[{n}] {_po_quote(entry.msgid if n == 0 else entry.plural)}" for n in range(len(entry.msgstrs))
+            ]
+        else:
+            body = [f"msgstr {_po_quote(entry.msgid)}"]
+        blocks[index] = "\n".join(head + body)
         filled += 1
-        return block[: match.start("str") - match.start(0)] + match.group("id").replace("msgid ", "msgstr ", 1)
-
-    pattern = re.compile(r'^(?P<id>msgid (?:"(?:[^"\\]|\\.)*"\n?)+)(?P<str>msgstr ""\n)(?=\n|\Z)', re.M)
-    text = pattern.sub(replace, text)
-    path.write_text(text, encoding="utf-8")
+    path.write_text("\n\n".join(blocks), encoding="utf-8")
     return filled
+
+
+def _without_fuzzy(line: str) -> str:
+    if not line.startswith("#,"):
+        return line
+    flags = [f.strip() for f in line[2:].split(",") if f.strip() != "fuzzy"]
+    return "#, " + ", ".join(flags) if flags else ""
 
 
 def _main(argv):

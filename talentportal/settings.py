@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "applications",
     "reviews",
     "certificates",
+    "benefits",
     "demo",
 ]
 
@@ -179,6 +180,10 @@ CELERY_BEAT_SCHEDULE = {
     "expire-recognitions": {
         "task": "reviews.tasks.expire_recognitions",
         "schedule": 6 * 3600,
+    },
+    "send-expiry-reminders": {
+        "task": "benefits.tasks.send_expiry_reminders",
+        "schedule": 24 * 3600,
     },
 }
 

@@ -1,14 +1,15 @@
 from django import template
 
-from regulations.names import regulation_name as _regulation_name
-
 register = template.Library()
 
 
 @register.filter
 def regulation_name(code: str) -> str:
-    """``{{ application.regulation_code|regulation_name }}``: the one display name of a regulation."""
-    return _regulation_name(str(code))
+    """``{{ "beihai-foreign-talent"|regulation_name }}``: the regulation's one name, as its policy gives it."""
+    from regulations.policies import policy_or_none
+
+    policy = policy_or_none(str(code))
+    return str(policy.name) if policy else str(code)
 
 
 @register.filter

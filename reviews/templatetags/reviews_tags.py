@@ -4,7 +4,7 @@ from django import template
 from django.utils.translation import gettext as _
 
 from applications import states as s
-from reviews.models import REVOCATION_REASONS
+from regulations.policies.vocabularies import MisconductReason
 
 register = template.Library()
 
@@ -25,7 +25,7 @@ def state_label(code: str) -> str:
 
 @register.filter
 def revocation_label(code: str) -> str:
-    return str(dict(REVOCATION_REASONS).get(code, code))
+    return str(dict(MisconductReason.choices).get(code, code))
 
 
 @register.simple_tag

@@ -102,6 +102,7 @@ def nanning_fields(today=None):
         "position": "研发工程师",
         "county": "良庆区",
         "highest_education": "doctorate",
+        "highest_degree": "doctorate",
         "contract_start": dt.date(2024, 3, 1),
         "contract_end": dt.date(2029, 2, 28),
         "education_and_work_history": "2008-2012 广西大学；2012-2018 清华大学博士；2018- 工程师",
@@ -117,6 +118,10 @@ def nanning_facts(conditions_met_on=None):
         "hired_on": "2024-03-01",
         "role": "tech_backbone",
         "conditions_met_on": met.isoformat(),
+        "social_insurance_months": 12,
+        "attests_law_abiding": True,
+        "attests_professional_ethics": True,
+        "attests_health": True,
     }
 
 

@@ -125,9 +125,13 @@ def test_nanning_talent_and_employer_journey(browser, live_server, tmp_path):
     page.select_option("#id_full_time", "true")
     page.select_option("#id_role", "tech_backbone")
     page.select_option("#id_highest_education", "doctorate")
+    page.select_option("#id_highest_degree", "doctorate")
     from django.utils import timezone
 
     page.fill("#id_conditions_met_on", (timezone.localdate().replace(day=1)).isoformat())
+    page.fill("#id_social_insurance_months", "12")
+    for attestation in ("attests_law_abiding", "attests_professional_ethics", "attests_health"):
+        page.check(f"#id_{attestation}")
     page.fill("#id_achievements", "Patents" * 3)
     assert "21 / 500" in page.locator("#id_achievements_counter").inner_text()
     page.get_by_role("button", name="Save draft").click()

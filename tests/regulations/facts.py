@@ -20,6 +20,7 @@ NANNING_BASE = {
         "foreign_a_class_items": [],
         "honours": [],
         "disqualified": False,
+        "basic_conditions_attested": True,
     },
     "employment": {
         "city": "nanning-ftz",
@@ -32,6 +33,8 @@ NANNING_BASE = {
         "annual_salary_cny": 200000,
         "recommended_by_department": False,
         "conditions_met_on": "2026-08-01",
+        "contract_signed_on": "2023-02-15",
+        "social_insurance_months": 12,
     },
 }
 

@@ -5,13 +5,13 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from regulations import codes
 from regulations.eligibility import add_months, age_on, judge
 from regulations.facts import parse_facts
+from regulations.policies.vocabularies import Tier
 from tests.regulations.facts import nanning, snapshot_from_fixture
 
 NANNING = snapshot_from_fixture("nanning-ftz-urgent-talent.json")
-RANK = {None: 0, **codes.TIER_RANK}
+RANK = {None: 0, **{tier: Tier.rank(tier) for tier in Tier.values}}
 
 roles = st.sampled_from(
     ["principal", "innovation_leader", "senior_manager", "middle_manager", "tech_backbone", "staff"]

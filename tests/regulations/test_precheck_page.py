@@ -26,6 +26,11 @@ NANNING_FORM = {
     "role": "staff",
     "annual_salary_cny": "300000",
     "conditions_met_on": "2026-08-01",
+    "contract_signed_on": "2023-02-15",
+    "social_insurance_months": "12",
+    "attests_law_abiding": "on",
+    "attests_professional_ethics": "on",
+    "attests_health": "on",
 }
 
 

@@ -10,9 +10,9 @@ from accounts import roles
 from accounts.models import CreditRecord
 from applications import states as s
 from applications.services import TransitionRefused
-from regulations import codes
 from regulations.codes import NANNING
 from regulations.models import Disqualification
+from regulations.policies.vocabularies import MisconductReason
 from reviews import services
 from reviews.models import TierOneFiling
 from tests.factories import staff_user
@@ -26,12 +26,12 @@ def test_beihai_fraud_disqualifies_the_person_and_records_the_employer():
     approver = staff_user(roles.BEIHAI_SCITECH_APPROVER)
     with pytest.raises(TransitionRefused):
         services.revocation_record(
-            application=application, by=approver, reason_code=codes.REVOCATION_FALSE_MATERIALS, reason="x"
+            application=application, by=approver, reason_code=MisconductReason.FALSE_MATERIALS, reason="x"
         )
     revocation = services.revocation_record(
         application=application,
         by=approver,
-        reason_code=codes.REVOCATION_BEIHAI_FRAUD,
+        reason_code=MisconductReason.BEIHAI_FRAUD,
         reason="工作许可证系伪造",
         disqualify_person=True,
         employer_credit_record=True,
@@ -46,10 +46,10 @@ def test_beihai_fraud_disqualifies_the_person_and_records_the_employer():
 @pytest.mark.parametrize(
     ("reason_code", "barred"),
     [
-        (codes.REVOCATION_FALSE_MATERIALS, True),
-        (codes.REVOCATION_ILLEGAL_ACTS, True),
-        (codes.REVOCATION_ACADEMIC_FRAUD, True),
-        (codes.REVOCATION_STOPPED_WORKING, False),
+        (MisconductReason.FALSE_MATERIALS, True),
+        (MisconductReason.ILLEGAL_ACTS, True),
+        (MisconductReason.ACADEMIC_FRAUD, True),
+        (MisconductReason.STOPPED_WORKING, False),
     ],
 )
 def test_nanning_reasons_one_to_three_bar_new_applications(reason_code, barred):
@@ -66,12 +66,12 @@ def test_revocation_through_the_console_requires_a_reason():
     client = Client()
     client.force_login(staff_user(roles.NANNING_COMMITTEE_APPROVER))
     url = reverse("reviews:act", args=[application.pk, s.T_REVOKE])
-    response = client.post(url, {"revoke-reason_code": codes.REVOCATION_FALSE_MATERIALS, "revoke-reason": ""})
+    response = client.post(url, {"revoke-reason_code": MisconductReason.FALSE_MATERIALS, "revoke-reason": ""})
     assert response.status_code == 400
-    response = client.post(url, {"revoke-reason_code": codes.REVOCATION_FALSE_MATERIALS, "revoke-reason": "学历造假"})
+    response = client.post(url, {"revoke-reason_code": MisconductReason.FALSE_MATERIALS, "revoke-reason": "学历造假"})
     assert response.status_code == 302
     application.refresh_from_db()
-    assert application.state == s.REVOKED and application.revocation.reason_code == codes.REVOCATION_FALSE_MATERIALS
+    assert application.state == s.REVOKED and application.revocation.reason_code == MisconductReason.FALSE_MATERIALS
 
 
 def test_tier_one_filing_and_talent_card_are_recorded():

@@ -65,10 +65,15 @@ def test_chinese_punctuation_is_allowed_in_the_chinese_catalogue(tmp_path):
 
 
 def test_a_chinese_source_string_becomes_its_own_chinese_translation(tmp_path):
+    """In zh_Hans, untranslated entries and msgmerge's fuzzy guesses take the source text; the rest stays."""
     path = _sample(tmp_path)
-    assert fill_chinese_source(path) == 1
-    entry = next(e for e in parse_po(path) if e.msgid.startswith("您的电子邮箱"))
-    assert entry.msgstrs == ["您的电子邮箱尚未验证。"]
+    assert fill_chinese_source(path) == 3
+    entries = {e.msgid: e for e in parse_po(path)}
+    assert entries["您的电子邮箱尚未验证。"].msgstrs == ["您的电子邮箱尚未验证。"]
+    assert entries["退出"].msgstrs == ["退出"] and "fuzzy" not in entries["退出"].flags
+    assert entries["共 %(counter)s 件"].msgstrs == ["共 %(counter)s 件", "共 %(counter)s 件"]
+    assert entries["登录"].msgstrs == ["Sign in"]
+    assert not entry_problems(path, "zh_Hans")
 
 
 def test_every_catalogue_translates_every_string_of_the_site():

@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('regulations', '0004_load_calendar'),
+        ('regulations', '0006_benefit_details_and_service_requests'),
     ]
 
     operations = [

@@ -1,0 +1,457 @@
+"""Telling a certified talent and the employer, in time, that the recognition ends: 60 days ahead, once."""
+
+import datetime as dt
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from accounts import roles
+from accounts.models import User
+from applications import states as s
+from applications.models import Application
+from applications.services import PortalRefused
+from benefits import clock
+from benefits import states as rs
+from benefits.models import EmploymentEnd, ExpiryReminder, ServiceMaterial, ServiceRequest, ServiceRequestLog
+from certificates.selectors import current_certificate
+
+logger = logging.getLogger(__name__)
+
+REMINDER_DAYS_AHEAD = 60
+
+
+def _recipients(application: Application) -> list[tuple[str, str]]:
+    """(address, language) of everyone who should know: the employer's users and contacts, and the talent."""
+    language = settings.LANGUAGE_CODE
+    found: dict[str, str] = {}
+    users = [application.created_by, application.talent]
+    if application.organisation_id:
+        users += list(application.organisation.users.filter(is_active=True))
+    for user in users:
+        if user is not None and user.email:
+            found.setdefault(user.email.lower(), user.preferred_language or language)
+    for address in (application.email, application.talent_email):
+        if address:
+            found.setdefault(address.lower(), language)
+    return sorted(found.items())
+
+
+def _renewal_text(application: Application) -> str:
+    if application.is_nanning:
+        return _("有效期满后可再次申请认定（办法第十一条）；有效期内达到更高类别条件的，可申请更高类别的认定。")
+    return _("认定有效期以外国人工作居留许可有效期为准；许可延期后，请由聘用单位重新提交认定申请。")
+
+
+def _reminder_body(application: Application, certificate, link: str) -> tuple[str, str]:
+    subject = _("人才认定将于%(date)s到期") % {"date": certificate.valid_until.isoformat()}
+    body = _(
+        "您好：\n\n%(name)s的人才认定（证书编号%(number)s）将于%(date)s到期，届时相关待遇随之停止。\n\n"
+        "%(renewal)s\n\n查看认定和办理：%(link)s\n\n人才认定服务平台"
+    ) % {
+        "name": certificate.holder_name,
+        "number": certificate.number,
+        "date": certificate.valid_until.isoformat(),
+        "renewal": _renewal_text(application),
+        "link": link,
+    }
+    return subject, body
+
+
+def expiry_reminders_send(*, today: dt.date | None = None) -> list[str]:
+    """The scheduled job: certificates in force whose validity ends within REMINDER_DAYS_AHEAD days.
+
+    Idempotent: a certificate version is reminded once (a reissued version with a new end date again).
+    Returns the certificate numbers reminded.
+    """
+    today = today or clock.today()
+    horizon = today + dt.timedelta(days=REMINDER_DAYS_AHEAD)
+    reminded = []
+    candidates = (
+        Application.objects.filter(state=s.CERTIFIED, certificates__valid_until__range=(today, horizon))
+        .distinct()
+        .order_by("pk")
+    )
+    for application in candidates:
+        certificate = current_certificate(application)
+        if certificate is None or not (today <= certificate.valid_until <= horizon):
+            continue
+        if ExpiryReminder.objects.filter(certificate=certificate).exists():
+            continue
+        reminded.append(expiry_reminder_send(application=application, certificate=certificate))
+    return reminded
+
+
+@transaction.atomic
+def expiry_reminder_send(*, application: Application, certificate) -> str:
+    recipients = _recipients(application)
+    ExpiryReminder.objects.create(
+        certificate=certificate, valid_until=certificate.valid_until, recipients=[a for a, _lang in recipients]
+    )
+    link = f"{settings.SITE_URL}{reverse('applications:detail', args=[application.pk])}"
+    # The reminder is recorded even if the mail server is down; the portal shows the end date anyway.
+    _mail_each(recipients, lambda: _reminder_body(application, certificate, link))
+    return certificate.number
+
+
+def _mail_each(users_and_addresses, build) -> None:
+    """Send `build()` (subject, body) to each (address, language), after commit; an outage is only logged."""
+    messages = []
+    for address, language in users_and_addresses:
+        with translation.override(language):
+            messages.append((address, *build()))
+
+    def send():
+        for address, subject, body in messages:
+            try:
+                send_mail(subject, body, None, [address], fail_silently=False)
+            except OSError:
+                logger.warning("Could not send %r to %s", subject, address, exc_info=True)
+
+    transaction.on_commit(send)
+
+
+def may_report_employment_end(user, application: Application) -> bool:
+    """The employer that holds the recognition reports its end (Nanning Art. 11 ¶2)."""
+    return (
+        application.is_nanning
+        and application.state == s.CERTIFIED
+        and getattr(user, "is_employer", False)
+        and user.organisation_id == application.organisation_id
+    )
+
+
+@transaction.atomic
+def employment_end_report(
+    *, application: Application, reason: str, effective_on: dt.date, note: str = "", by
+) -> EmploymentEnd:
+    if not may_report_employment_end(by, application):
+        raise PortalRefused(_("只有持有该认定的用人单位可以报告合同期满、辞职或调离。"), code="forbidden")
+    if EmploymentEnd.objects.filter(application=application).exists():
+        raise PortalRefused(_("已报告过该人才的离职或调离，不能重复报告。"), code="duplicate")
+    if reason not in EmploymentEnd.Reason.values:
+        raise PortalRefused(_("请选择发生的情形。"), code="invalid")
+    certificate = current_certificate(application)
+    if certificate is not None and not (certificate.valid_from <= effective_on <= certificate.valid_until):
+        raise PortalRefused(
+            _("发生日期应在认定有效期内（%(start)s至%(end)s）。")
+            % {"start": certificate.valid_from.isoformat(), "end": certificate.valid_until.isoformat()},
+            code="invalid",
+        )
+    end = EmploymentEnd.objects.create(
+        application=application, reason=reason, effective_on=effective_on, note=note.strip(), reported_by=by
+    )
+    recipients = {
+        user.email.lower(): user.preferred_language or settings.LANGUAGE_CODE
+        for user in User.objects.filter(groups__name=roles.NANNING_TALENT_BUREAU_REVIEWER, is_active=True)
+    }
+    if application.talent and application.talent.email:
+        recipients.setdefault(application.talent.email.lower(), application.talent.preferred_language)
+    link = f"{settings.SITE_URL}{reverse('applications:detail', args=[application.pk])}"
+
+    def build():
+        subject = _("%(ref)s：人才待遇自%(date)s起停止") % {
+            "ref": application.reference,
+            "date": effective_on.isoformat(),
+        }
+        body = _(
+            "%(org)s报告：%(name)s（%(ref)s）%(reason)s，发生日期%(date)s。\n\n"
+            "依照办法第十一条第二款，自该日起不再享受相关人才政策待遇。\n\n%(link)s"
+        ) % {
+            "org": application.organisation.name,
+            "name": application.full_name,
+            "ref": application.reference,
+            "reason": end.get_reason_display(),
+            "date": effective_on.isoformat(),
+            "link": link,
+        }
+        return subject, body
+
+    _mail_each(sorted(recipients.items()), build)
+    logger.info("Employment end reported for %s by %s", application.reference, by.pk)
+    return end
+
+
+# ---- service requests: a benefit asked for, decided by the benefit's reviewer role ----
+
+
+class ServiceRefused(PortalRefused):
+    """A service-request action refused; `messages` are translated lines safe to show."""
+
+
+def _recognition_problem(application: Application, benefit, *, today: dt.date) -> str | None:
+    from benefits.selectors import benefits_stopped
+    from certificates.selectors import VALID, certificate_status
+
+    certificate = current_certificate(application)
+    if certificate is None or certificate_status(certificate, today=today) != VALID:
+        return _("只有有效期内的认定可以申请相关待遇。")
+    if benefits_stopped(application, today=today):
+        return _("用人单位已报告合同期满、辞职或调离，该认定不再享受相关待遇（南宁办法第十一条第二款）。")
+    if benefit.regulation.code != application.regulation_code or not benefit.requestable:
+        return _("该待遇不能在本平台申请。")
+    if not benefit.applies_to_tier(certificate.tier):
+        return _("该待遇只适用于%(tiers)s类人才。") % {"tiers": "、".join(benefit.tiers)}
+    return None
+
+
+def _window_problem(benefit, *, today: dt.date) -> str | None:
+    window = benefit.window_for(today.year)
+    if window and not (window[0] <= today <= window[1]):
+        return _("“%(title)s”每年%(first)s至%(last)s受理，今天不在受理期内。") % {
+            "title": benefit.title,
+            "first": window[0].strftime("%m-%d"),
+            "last": window[1].strftime("%m-%d"),
+        }
+    return None
+
+
+def _same_person(application: Application):
+    from django.db.models import Q
+
+    same = Q(application__talent_id=application.talent_id) if application.talent_id else Q(pk__in=[])
+    if application.document_number:
+        same |= Q(application__document_number=application.document_number)
+    return same
+
+
+def _once_per_person_problem(request: ServiceRequest) -> str | None:
+    """Nanning Art. 13 (就高不重复): a benefit given once per person is not given again under a later recognition."""
+    if not request.benefit.once_per_person:
+        return None
+    others = (
+        ServiceRequest.objects.filter(_same_person(request.application), benefit=request.benefit)
+        .filter(state__in=rs.GRANTED | {rs.SUBMITTED})
+        .exclude(pk=request.pk)
+    )
+    if others.exists():
+        return _("该人才已申请或已享受“%(title)s”，按“就高不重复”原则不能重复申请（办法第十三条）。") % {
+            "title": request.benefit.title
+        }
+    return None
+
+
+def _new_reference(today: dt.date) -> str:
+    import secrets
+
+    return f"SR-{today:%Y%m%d}-{secrets.token_hex(3).upper()}"
+
+
+@transaction.atomic
+def service_request_start(*, application: Application, benefit, by, today: dt.date | None = None) -> ServiceRequest:
+    """A draft request for `benefit`; the open one of this year is returned instead of a second."""
+    from benefits import permissions as perms
+
+    today = today or clock.today()
+    problem = _recognition_problem(application, benefit, today=today)
+    if problem:
+        raise ServiceRefused(problem, code="not_available")
+    probe = ServiceRequest(application=application, benefit=benefit)
+    if not perms.requester_side(probe, by):
+        raise ServiceRefused(_("只有该认定的用人单位或人才本人可以申请。"), code="forbidden")
+    existing = ServiceRequest.objects.filter(
+        application=application, benefit=benefit, year=today.year, state__in=rs.OPEN
+    ).first()
+    if existing:
+        return existing
+    request = ServiceRequest(application=application, benefit=benefit, year=today.year, created_by=by)
+    problem = _once_per_person_problem(request)
+    if problem:
+        raise ServiceRefused(problem, code="duplicate")
+    request.reference = _new_reference(today)
+    request.save()
+    return request
+
+
+@transaction.atomic
+def service_request_update(*, request: ServiceRequest, other_policy: str, by) -> ServiceRequest:
+    from benefits import permissions as perms
+
+    if not (request.is_editable and perms.requester_side(request, by)):
+        raise ServiceRefused(_("该申请当前不能修改。"), code="not_editable")
+    request.other_policy = (other_policy or "").strip()
+    request.save()
+    return request
+
+
+MAX_FILES_PER_REQUEST = 10
+
+
+@transaction.atomic
+def service_material_upload(*, request: ServiceRequest, material_code: str, uploaded, by) -> ServiceMaterial:
+    from django.core.files.base import ContentFile
+
+    from applications.uploads import check_upload
+    from benefits import permissions as perms
+
+    if not (request.is_editable and perms.requester_side(request, by)):
+        raise ServiceRefused(_("该申请当前不能上传材料。"), code="not_editable")
+    if not request.benefit.request_materials.filter(code=material_code).exists():
+        raise ServiceRefused(_("该待遇不需要这种材料。"), code="unknown_material")
+    checked = check_upload(uploaded)
+    for previous in request.materials.filter(material_code=material_code, is_current=True):
+        previous.is_current = False
+        previous.save()
+    material = ServiceMaterial(
+        request=request,
+        material_code=material_code,
+        original_name=checked.original_name,
+        content_type=checked.content_type,
+        size=checked.size,
+        sha256=checked.sha256,
+        uploaded_by=by,
+    )
+    material.file.save(checked.random_name(), ContentFile(checked.content), save=False)
+    material.save()
+    return material
+
+
+def _quota_problem(request: ServiceRequest) -> str | None:
+    """Nanning Art. 10: the yearly number of FTZ talent cards is set each year; never exceeded."""
+    from regulations.models import Benefit, BenefitQuota
+
+    benefit = request.benefit
+    if not benefit.has_yearly_quota:
+        return None
+    Benefit.objects.select_for_update().get(pk=benefit.pk)  # approvals of one benefit queue here
+    quota = BenefitQuota.objects.filter(benefit=benefit, year=request.year).first()
+    if quota is None:
+        return _("%(year)d年度“%(title)s”的数量尚未核定，请先在管理后台设置年度数量。") % {
+            "year": request.year,
+            "title": benefit.title,
+        }
+    granted = ServiceRequest.objects.filter(benefit=benefit, year=request.year, state__in=rs.GRANTED).count()
+    if granted >= quota.quota:
+        return _("%(year)d年度“%(title)s”的%(quota)d个名额已用完。") % {
+            "year": request.year,
+            "title": benefit.title,
+            "quota": quota.quota,
+        }
+    return None
+
+
+def _business_problem(request: ServiceRequest, transition: str, *, today: dt.date) -> str | None:
+    if transition == rs.T_SUBMIT:
+        return (
+            _recognition_problem(request.application, request.benefit, today=today)
+            or _window_problem(request.benefit, today=today)
+            or _once_per_person_problem(request)
+        )
+    if transition == rs.T_APPROVE:
+        return _once_per_person_problem(request) or _quota_problem(request)
+    if transition == rs.T_FORWARD and not request.benefit.forward_by:
+        return _("该待遇不需要转送。")
+    return None
+
+
+def _condition_message(request: ServiceRequest) -> str:
+    from regulations.models import MaterialType
+
+    missing = request.missing_material_codes()
+    if missing:
+        names = [str(m.name) for m in MaterialType.objects.filter(code__in=missing)]
+        return _("还缺少以下材料：%(list)s。") % {"list": "、".join(names)}
+    return _("请先填写子女入学申请表（至少一名子女）。")
+
+
+def service_request_transition(
+    *, request: ServiceRequest, transition: str, by, reason: str = "", today: dt.date | None = None
+) -> ServiceRequest:
+    from django_fsm import ConcurrentTransition, can_proceed
+
+    from applications.services import user_may_take
+
+    today = today or clock.today()
+    method = getattr(request, transition, None)
+    if transition not in rs.TRANSITION_LABELS or method is None:
+        raise ServiceRefused(_("未知的操作。"), code="unknown")
+    label = rs.TRANSITION_LABELS[transition]
+    reason = (reason or "").strip()
+    if transition in rs.REASON_REQUIRED and not reason:
+        raise ServiceRefused(_("“%(action)s”必须填写理由。") % {"action": label}, code="reason_required")
+    if not can_proceed(method, check_conditions=False):
+        raise ServiceRefused(
+            _("当前状态（%(state)s）下不能执行“%(action)s”。") % {"state": request.state_label, "action": label},
+            code="wrong_state",
+        )
+    if by is None or not user_may_take(request, transition, by):
+        raise ServiceRefused(_("您没有权限执行“%(action)s”。") % {"action": label}, code="forbidden")
+    if transition == rs.T_SUBMIT and request.benefit.request_form == "child-enrolment":
+        request.child_enrolment = request.application.child_enrolment_requests.order_by("-created_at").first()
+    if not can_proceed(method):
+        raise ServiceRefused(_condition_message(request), code="condition")
+    from_state = request.state
+    try:
+        with transaction.atomic():
+            problem = _business_problem(request, transition, today=today)
+            if problem:
+                raise ServiceRefused(problem, code="rule")
+            method()
+            now = timezone.now()
+            if transition == rs.T_SUBMIT:
+                request.submitted_at = now
+            elif transition in (rs.T_APPROVE, rs.T_REFUSE, rs.T_RETURN):
+                request.decided_at, request.decided_by = now, by
+            elif transition == rs.T_FORWARD:
+                request.forwarded_at = now
+            request.save()
+            ServiceRequestLog.objects.create(
+                request=request,
+                transition=transition,
+                from_state=from_state,
+                to_state=request.state,
+                by=by,
+                reason=reason,
+            )
+            if transition == rs.T_APPROVE and request.child_enrolment_id:
+                transaction.on_commit(lambda: service_request_stamp(request=request))
+            _tell_about(request, transition, reason)
+    except ConcurrentTransition:
+        request.refresh_from_db()
+        raise ServiceRefused(
+            _("该申请刚刚已被他人处理（当前状态：%(state)s），请刷新页面后查看。") % {"state": request.state_label},
+            code="conflict",
+        ) from None
+    return request
+
+
+def service_request_stamp(*, request: ServiceRequest) -> None:
+    """Keep the approved 附件3 form with SciTech's opinion filled in: the stamped PDF the employer downloads."""
+    from django.core.files.base import ContentFile
+
+    from certificates.documents import child_enrolment_pdf
+
+    content = child_enrolment_pdf(request.child_enrolment, service_request=request)
+    request.stamped_pdf.save(f"{request.reference}.pdf", ContentFile(content), save=False)
+    request.save(update_fields=["stamped_pdf"])
+
+
+def _tell_about(request: ServiceRequest, transition: str, reason: str) -> None:
+    """Submissions go to the benefit's reviewers; decisions go back to the requesting side."""
+    application = request.application
+    link_name = "benefits:staff_request" if transition == rs.T_SUBMIT else "benefits:request"
+    link = f"{settings.SITE_URL}{reverse(link_name, args=[request.pk])}"
+    if transition == rs.T_SUBMIT:
+        users = User.objects.filter(groups__name=request.benefit.reviewer_role, is_active=True)
+        recipients = {u.email.lower(): u.preferred_language for u in users if u.email}
+    else:
+        recipients = dict(_recipients(application))
+    state = request.state
+
+    def build():
+        subject = _("%(ref)s：%(title)s，%(state)s") % {
+            "ref": request.reference,
+            "title": request.benefit.title,
+            "state": rs.STATE_LABELS[state],
+        }
+        lines = [subject]
+        if reason:
+            lines.append(_("理由：%(reason)s") % {"reason": reason})
+        lines.append(link)
+        return subject, "\n\n".join(str(line) for line in lines)
+
+    _mail_each(sorted(recipients.items()), build)
