@@ -1,14 +1,10 @@
 #!/usr/bin/env bash
-# Refresh every catalogue the documented way (app catalogues, then the project one), then give each new
-# Chinese source string itself as its zh_Hans translation. English entries still need a translator:
-# tests/ui/test_catalogues.py lists any that are missing.
+# Refresh every catalogue (zh_Hans and en) in one run: makemessages writes each app's strings to that app's
+# locale/ (a new app only needs the folder) and the rest to the project's. Then every new Chinese source string
+# becomes its own zh_Hans translation. English entries still need a translator: tests/ui/test_catalogues.py
+# lists any that are missing, fuzzy or carry full-width punctuation.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export DEBUG=1
-for app in applications certificates regulations reviews; do
-  (cd "$app" && ../.venv/bin/python ../manage.py makemessages -l zh_Hans -l en --no-location --no-obsolete -v 0)
-done
-.venv/bin/python manage.py makemessages -l zh_Hans -l en --no-location --no-obsolete -v 0 \
-  --ignore=applications --ignore=certificates --ignore=regulations --ignore=reviews --ignore=demo \
-  --ignore=tests --ignore=bench --ignore=var --ignore=.venv
+DEBUG=1 .venv/bin/python manage.py makemessages -l zh_Hans -l en --no-location --no-obsolete -v 0 \
+  --ignore=demo --ignore=tests --ignore=bench --ignore=var --ignore=.venv --ignore=staticfiles --ignore=node_modules
 .venv/bin/python -m talentportal.catalogues fill-zh

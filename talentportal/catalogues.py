@@ -22,9 +22,9 @@ from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 LANGUAGES = ("zh_Hans", "en")
-# Apps with their own catalogue; everything else (templates/, talentportal/, accounts?) goes to the root one.
-APP_CATALOGUES = ("accounts", "applications", "certificates", "regulations", "reviews")
-ROOT_IGNORES = ("applications", "certificates", "regulations", "reviews", "demo", "tests", "bench", "var", ".venv")
+# Not part of the site's text: demo data, tests, benchmarks, local files. (makemessages writes each app's strings
+# to the app's own locale/ folder, the rest, templates/ and talentportal/, to the project's locale/.)
+NOT_TRANSLATED = ("demo", "tests", "bench", "var", ".venv", "staticfiles", "node_modules")
 FULL_WIDTH = re.compile("[，。：；（）“”、！？《》【】]")
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 
@@ -93,7 +93,9 @@ def parse_po_text(text: str) -> list[Entry]:
 
 
 def catalogue_dirs() -> list[Path]:
-    return [BASE_DIR / app / "locale" for app in APP_CATALOGUES] + [BASE_DIR / "locale"]
+    """Every app with a locale/ folder (a new app brings its own), then the project's catalogue."""
+    apps = sorted(p.parent for p in BASE_DIR.glob("*/locale") if p.is_dir() and p.parent.name not in NOT_TRANSLATED)
+    return [app / "locale" for app in apps] + [BASE_DIR / "locale"]
 
 
 def catalogue_path(locale_dir: Path, language: str) -> Path:
@@ -126,11 +128,11 @@ def entry_problems(path: Path, language: str) -> list[Problem]:
 
 
 def extracted_msgids() -> dict[Path, set[tuple[str, str]]]:
-    """The strings makemessages finds in today's sources, per catalogue, made the documented way in a scratch copy."""
+    """The strings makemessages finds in today's sources, per catalogue, made in a scratch copy of the tree."""
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch)
         for item in BASE_DIR.iterdir():
-            if item.name.startswith(".") or item.name in ("var", "staticfiles", "node_modules"):
+            if item.name.startswith(".") or item.name in NOT_TRANSLATED:
                 continue
             if item.is_dir():
                 shutil.copytree(item, root / item.name, ignore=shutil.ignore_patterns("*.mo", "*.po", "__pycache__"))
@@ -139,13 +141,8 @@ def extracted_msgids() -> dict[Path, set[tuple[str, str]]]:
         for locale_dir in catalogue_dirs():
             (root / locale_dir.relative_to(BASE_DIR)).mkdir(parents=True, exist_ok=True)
         command = [sys.executable, str(BASE_DIR / "manage.py"), "makemessages", "-l", "en", "--no-location"]
-        command += ["--no-obsolete", "-v", "0"]
-        env = {**os.environ, "DEBUG": "1"}
-        ignores = [f"--ignore={name}" for name in ROOT_IGNORES]
-        subprocess.run([*command, *ignores], cwd=root, check=True, env=env, capture_output=True)
-        for app in APP_CATALOGUES:
-            if f"--ignore={app}" in ignores:
-                subprocess.run(command, cwd=root / app, check=True, env=env, capture_output=True)
+        command += ["--no-obsolete", "-v", "0", *(f"--ignore={name}" for name in NOT_TRANSLATED)]
+        subprocess.run(command, cwd=root, check=True, env={**os.environ, "DEBUG": "1"}, capture_output=True)
         found = {}
         for locale_dir in catalogue_dirs():
             fresh = catalogue_path(root / locale_dir.relative_to(BASE_DIR), "en")

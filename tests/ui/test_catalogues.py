@@ -1,7 +1,15 @@
 """Both languages are complete: every string the code shows is translated in zh_Hans and en, none fuzzy, and
 English text carries no full-width Chinese punctuation."""
 
-from talentportal.catalogues import all_problems, entry_problems, fill_chinese_source, parse_po
+from talentportal.catalogues import (
+    BASE_DIR,
+    all_problems,
+    catalogue_dirs,
+    entry_problems,
+    extracted_msgids,
+    fill_chinese_source,
+    parse_po,
+)
 
 SAMPLE = r"""# header
 #, fuzzy
@@ -74,6 +82,13 @@ def test_a_chinese_source_string_becomes_its_own_chinese_translation(tmp_path):
     assert entries["共 %(counter)s 件"].msgstrs == ["共 %(counter)s 件", "共 %(counter)s 件"]
     assert entries["登录"].msgstrs == ["Sign in"]
     assert not entry_problems(path, "zh_Hans")
+
+
+def test_the_sources_are_read_for_every_app_and_the_project():
+    extracted = extracted_msgids()
+    assert ("", "人才认定服务平台") in extracted[BASE_DIR / "locale"]  # templates/base.html
+    assert ("", "我的申请") in extracted[BASE_DIR / "applications" / "locale"]
+    assert all(extracted[d] for d in catalogue_dirs()), "a catalogue whose sources yielded no string"
 
 
 def test_every_catalogue_translates_every_string_of_the_site():
