@@ -20,6 +20,15 @@
       var parts = [label ? label.textContent.replace(/:\s*$/, "") : "", text ? text.textContent.trim().replace(/:$/, "") : ""];
       input.setAttribute("aria-label", parts.filter(Boolean).join(" – "));
     });
+    // Tabular inlines: a cell's input (and the delete box) is named by its column's header.
+    root.querySelectorAll(".tabular tbody td :is(input, select, textarea):not([type=hidden]):not([aria-label])").forEach(function (input) {
+      if (input.id && document.querySelector('label[for="' + input.id + '"]')) return;
+      var cell = input.closest("td");
+      var table = input.closest("table");
+      var header = table && table.tHead && table.tHead.rows[0].cells[cell.cellIndex];
+      var text = header && header.textContent.trim();
+      if (text) input.setAttribute("aria-label", text);
+    });
   }
   function run() { nameWidgets(document); }
   document.addEventListener("DOMContentLoaded", run);
