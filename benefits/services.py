@@ -41,7 +41,7 @@ def _recipients(application: Application) -> list[tuple[str, str]]:
     return sorted(found.items())
 
 
-def _renewal_text(application: Application) -> str:
+def renewal_text(application: Application) -> str:
     if application.is_nanning:
         return _("有效期满后可再次申请认定（办法第十一条）；有效期内达到更高类别条件的，可申请更高类别的认定。")
     return _("认定有效期以外国人工作居留许可有效期为准；许可延期后，请由聘用单位重新提交认定申请。")
@@ -56,7 +56,7 @@ def _reminder_body(application: Application, certificate, link: str) -> tuple[st
         "name": certificate.holder_name,
         "number": certificate.number,
         "date": certificate.valid_until.isoformat(),
-        "renewal": _renewal_text(application),
+        "renewal": renewal_text(application),
         "link": link,
     }
     return subject, body

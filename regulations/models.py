@@ -111,54 +111,6 @@ class RegulationVersion(models.Model):
     def title(self) -> str:
         return self.title_en if _english() else self.title_zh
 
-    @property
-    def description(self) -> str:
-        return self.description_en if _english() else self.description_zh
-
-    @property
-    def office_display(self) -> str:
-        return (self.office_en if _english() else "") or self.office
-
-    @property
-    def address_display(self) -> str:
-        return (self.address_en if _english() else "") or self.address
-
-    @property
-    def hours_display(self) -> str:
-        return (self.hours_en if _english() else "") or self.hours
-
-    @property
-    def phone_display(self) -> str:
-        return (self.phone_en if _english() else "") or self.phone
-
-    @property
-    def bring(self) -> str:
-        return self.bring_en if _english() else self.bring_zh
-
-    def applies_to_tier(self, tier: str) -> bool:
-        return not self.tiers or tier in self.tiers
-
-    @property
-    def forward_to(self) -> str:
-        return (self.forward_to_en if _english() else "") or self.forward_to_zh
-
-    def window_for(self, year: int):
-        """(first, last) day requests are accepted in `year`, or None when the benefit has no window."""
-        import datetime as dt
-
-        if not (self.window_opens and self.window_closes):
-            return None
-        first = dt.date(year, int(self.window_opens[:2]), int(self.window_opens[3:]))
-        last = dt.date(year, int(self.window_closes[:2]), int(self.window_closes[3:]))
-        return first, last
-
-    def forward_deadline_for(self, year: int):
-        import datetime as dt
-
-        if not self.forward_by:
-            return None
-        return dt.date(year, int(self.forward_by[:2]), int(self.forward_by[3:]))
-
     def in_force_on(self, day) -> bool:
         return self.effective_from <= day and (self.effective_until is None or day <= self.effective_until)
 

@@ -79,3 +79,20 @@ def test_the_command_runs_the_same_job(nanning_certificate, capsys, django_captu
     with django_capture_on_commit_callbacks(execute=True):
         call_command("send_expiry_reminders")
     assert f"reminded {nanning_certificate.number}" in capsys.readouterr().out
+
+
+def test_the_portal_shows_the_way_to_apply_again_near_the_end(client, nanning_certificate, monkeypatch):
+    from benefits import clock
+
+    application = nanning_certificate.application
+    client.force_login(application.talent)
+    url = f"/portal/applications/{application.pk}/"
+    monkeypatch.setattr(clock, "today", lambda: nanning_certificate.valid_until - datetime.timedelta(days=61))
+    assert "data-renewal" not in client.get(url).content.decode()
+    monkeypatch.setattr(clock, "today", lambda: nanning_certificate.valid_until - datetime.timedelta(days=60))
+    body = client.get(url).content.decode()
+    assert 'data-renewal="soon"' in body and "第十一条" in body
+    assert "/portal/new/nanning-ftz-urgent-talent/" in body
+    # The employer does not apply under the Nanning measures: the talent does (Art. 7).
+    client.force_login(application.created_by)
+    assert "data-renewal" not in client.get(url).content.decode()

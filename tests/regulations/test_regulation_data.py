@@ -27,6 +27,8 @@ MATERIALS = {
     "application-form", "passport", "photo", "id-document", "work-permit", "residence-permit", "r-visa",
     "honour-certificate", "recommendation-letter", "employment-contract", "social-insurance",
     "education-certificates", "salary-tax-record", "condition-evidence",
+    # asked by benefit requests after recognition (Beihai 附件3; Nanning Art. 10)
+    "child-passport", "guardianship-proof", "house-purchase-contract",
 }  # fmt: skip
 
 
