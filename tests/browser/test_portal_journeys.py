@@ -42,7 +42,7 @@ def test_beihai_employer_journey_to_submission(page, tmp_path):
     login(page, employer.email, DEFAULT_PASSWORD)
     page.goto("/portal/")
     _shot(page, "portal-dashboard-zh")
-    page.get_by_role("link", name="新建申请：北海市外籍“高精尖缺”人才认定").click()
+    page.get_by_role("link", name="新建申请：北海市外籍“高精尖缺”人才").click()
     page.get_by_role("button", name="创建申请草稿").click()
     page.fill("#id_full_name", "John Smith")
     page.select_option("#id_sex", "M")
