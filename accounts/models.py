@@ -138,10 +138,6 @@ class User(AbstractUser):
     def is_talent(self) -> bool:
         return self.has_role(roles.TALENT)
 
-    @property
-    def is_bureau_staff(self) -> bool:
-        return self.has_role(*roles.STAFF_ROLES)
-
 
 class CreditRecord(models.Model):
     """An integrity (诚信) record against an employer found to have cheated (Beihai Art. 13(1))."""

@@ -15,6 +15,9 @@ NANNING_TALENT_BUREAU_REVIEWER = "nanning-talent-bureau-reviewer"
 NANNING_COMMITTEE_APPROVER = "nanning-committee-approver"
 NANNING_LEADERSHIP_GROUP = "nanning-leadership-group"
 
+# Reads the access log (PIPL) in the console; sees no application itself.
+AUDITOR = "auditor"
+
 ROLE_LABELS = {
     EMPLOYER: _("用人单位"),
     TALENT: _("申请人（人才）"),
@@ -26,6 +29,7 @@ ROLE_LABELS = {
     NANNING_TALENT_BUREAU_REVIEWER: _("南宁片区管委会组织人才局 审核人员"),
     NANNING_COMMITTEE_APPROVER: _("南宁片区管委会 审定人员"),
     NANNING_LEADERSHIP_GROUP: _("五象新区人才工作领导小组"),
+    AUDITOR: _("个人信息访问审计员"),
 }
 
 STAFF_ROLES = [code for code in ROLE_LABELS if code not in (EMPLOYER, TALENT)]

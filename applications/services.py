@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_fsm import ConcurrentTransition, can_proceed
 
+from applications import access
 from applications import states as s
 from applications.models import Application, TransitionLog
 from regulations.text import enumeration
@@ -266,9 +267,8 @@ def plausible_criterion_codes(application: Application) -> list[str]:
 @transaction.atomic
 def application_save_draft(*, application: Application, fields: dict, facts: dict, by, raw: dict | None = None):
     """Store what the applicant typed; `raw` is the unvalidated form kept when some of it did not validate."""
-    from applications.selectors import can_edit_application
 
-    if not can_edit_application(by, application):
+    if not access.can_edit(by, application):
         raise PortalRefused(_("该申请当前不能修改。"), code="not_editable")
     for name, value in fields.items():
         setattr(application, name, value)
@@ -289,10 +289,9 @@ def material_upload(*, application: Application, material_code: str, uploaded, b
     from django.core.files.base import ContentFile
 
     from applications.models import Material
-    from applications.selectors import can_edit_application
     from applications.uploads import check_upload
 
-    if not can_edit_application(by, application):
+    if not access.can_edit(by, application):
         raise PortalRefused(_("该申请当前不能上传材料。"), code="not_editable")
     checked = check_upload(uploaded)
     for previous in application.materials.filter(material_code=material_code, is_current=True):
@@ -314,9 +313,8 @@ def material_upload(*, application: Application, material_code: str, uploaded, b
 
 @transaction.atomic
 def material_remove(*, material, by) -> None:
-    from applications.selectors import can_edit_application
 
-    if not can_edit_application(by, material.application):
+    if not access.can_edit(by, material.application):
         raise PortalRefused(_("该申请当前不能修改材料。"), code="not_editable")
     material.is_current = False
     material.save()
@@ -404,9 +402,8 @@ def submission_problems(application: Application) -> list[str]:
 
 def application_submit(*, application: Application, by, pledge_name: str) -> TransitionResult:
     """Submit (or resubmit after correction) with the applicant's pledge; refused with every reason."""
-    from applications.selectors import can_edit_application
 
-    if not can_edit_application(by, application):
+    if not access.can_edit(by, application):
         raise PortalRefused(_("该申请当前不能提交。"), code="not_editable")
     application_evaluate(application=application)
     problems = submission_problems(application)

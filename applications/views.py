@@ -16,11 +16,11 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
 from accounts import roles
-from applications import selectors
+from applications import access, selectors
 from applications import services as svc
 from applications import states as s
 from applications.forms import ApplicationForm, EmployerDecisionForm, NanningStartForm, SubmitForm
-from applications.models import Application, Material
+from applications.models import Material
 from applications.stash import pop_stash, stash_post
 from regulations.policies import policy_for, policy_or_none
 
@@ -40,22 +40,17 @@ def portal_login_required(view):
     return wrapper
 
 
-def _application_for(request, pk) -> Application:
-    application = get_object_or_404(
-        Application.objects.select_related("organisation", "regulation_version", "criterion", "talent"), pk=pk
-    )
-    if not selectors.can_view_application(request.user, application):
-        raise Http404
-    return application
-
-
 @portal_login_required
 def dashboard(request):
     user = request.user
     linked = svc.application_link_talent_accounts(user=user)
     if linked:
         messages.info(request, _("已关联用人单位为您提交的%(count)d份申请。") % {"count": linked})
-    applications = list(selectors.portal_applications(user))
+    applications = list(
+        access.applications_owned_by(user)
+        .select_related("organisation", "regulation_version", "criterion")
+        .order_by("-updated_at")
+    )
     awaiting_employer = [
         a for a in applications if a.policy.employer_recommends and a.state == s.SUBMITTED and user.is_employer
     ]
@@ -163,8 +158,8 @@ def _process_edit(request, application, data, files):
 
 @portal_login_required
 def edit(request, pk):
-    application = _application_for(request, pk)
-    if not selectors.can_edit_application(request.user, application):
+    application = access.application_for(request, pk, purpose=access.OWN)
+    if not access.can_edit(request.user, application):
         messages.info(request, _("该申请当前不能修改。"))
         return redirect("applications:detail", application.pk)
     upload_errors = {}
@@ -216,8 +211,8 @@ def _sections(application, form):
 
 @portal_login_required
 def submit(request, pk):
-    application = _application_for(request, pk)
-    if not selectors.can_edit_application(request.user, application):
+    application = access.application_for(request, pk, purpose=access.OWN)
+    if not access.can_edit(request.user, application):
         raise Http404
     svc.application_evaluate(application=application)
     form = SubmitForm(request.POST or None, initial={"pledge_name": application.full_name})
@@ -276,14 +271,14 @@ def _deadline(application):
 
 @portal_login_required
 def detail(request, pk):
-    application = _application_for(request, pk)
+    application = access.application_for(request, pk)
     user = request.user
-    is_staff_viewer = selectors.is_staff_for(user, application.regulation_code)
+    is_staff_viewer = access.staff_capacity(user, application)
     timeline = list(selectors.visible_timeline(application))
     employer_can_decide = (
         application.policy.employer_recommends
         and application.state == s.SUBMITTED
-        and selectors.is_employer_of(user, application)
+        and access.is_employer_of(user, application)
     )
     return render(
         request,
@@ -294,8 +289,8 @@ def detail(request, pk):
             "show_hidden": is_staff_viewer,
             "materials": _named(selectors.current_materials(application)),
             "deadline_unknown": application.state in s.IN_REVIEW_STATES and application.due_unknown_reason,
-            "can_edit": selectors.can_edit_application(user, application),
-            "can_withdraw": selectors.can_withdraw(user, application),
+            "can_edit": access.can_edit(user, application),
+            "can_withdraw": access.can_withdraw(user, application),
             "employer_can_decide": employer_can_decide,
             "decision_form": EmployerDecisionForm() if employer_can_decide else None,
             "deadline": _deadline(application),
@@ -308,8 +303,8 @@ def detail(request, pk):
 @portal_login_required
 @require_POST
 def employer_decide(request, pk):
-    application = _application_for(request, pk)
-    if not (application.policy.employer_recommends and selectors.is_employer_of(request.user, application)):
+    application = access.application_for(request, pk, purpose=access.OWN)
+    if not (application.policy.employer_recommends and access.is_employer_of(request.user, application)):
         raise Http404
     form = EmployerDecisionForm(request.POST)
     recommend = request.POST.get("decision") == "recommend"
@@ -330,7 +325,7 @@ def employer_decide(request, pk):
 @portal_login_required
 @require_POST
 def withdraw(request, pk):
-    application = _application_for(request, pk)
+    application = access.application_for(request, pk, purpose=access.OWN)
     try:
         svc.application_transition(
             application=application, transition=s.T_WITHDRAW, by=request.user, reason=request.POST.get("reason", "")
@@ -346,8 +341,7 @@ def withdraw(request, pk):
 @require_POST
 def material_remove(request, pk):
     material = get_object_or_404(Material.objects.select_related("application"), pk=pk)
-    if not selectors.can_view_application(request.user, material.application):
-        raise Http404
+    access.application_for(request, material.application_id, purpose=access.OWN)
     try:
         svc.material_remove(material=material, by=request.user)
     except svc.PortalRefused as refusal:
@@ -358,9 +352,10 @@ def material_remove(request, pk):
 @portal_login_required
 @xframe_options_sameorigin  # the staff console shows materials in a frame of its own page
 def material_download(request, pk):
-    material = get_object_or_404(Material.objects.select_related("application"), pk=pk)
-    if not selectors.can_view_application(request.user, material.application):
-        raise Http404
+    material = get_object_or_404(Material.objects.only("pk", "application_id"), pk=pk)
+    material = access.application_for(
+        request, material.application_id, purpose=access.MATERIAL, obj=material
+    ).materials.get(pk=material.pk)
     try:
         handle = material.file.open("rb")
     except FileNotFoundError:

@@ -1,17 +1,18 @@
 """Who may take each service-request transition: the requesting side, or the benefit's reviewer role."""
 
+from applications import access
+
 
 def requester_side(request, user) -> bool:
     """The recognition's employer users and its talent (the same people who see the recognition)."""
-    application = request.application
-    if application.talent_id is not None and application.talent_id == user.pk:
-        return True
-    return bool(getattr(user, "is_employer", False)) and user.organisation_id == application.organisation_id
+    return access.is_owner(user, request.application)
 
 
 def reviewer(request, user) -> bool:
+    from benefits import states as rs
+
     role = request.benefit.reviewer_role
-    if not role or not user.has_role(role):
-        return False
-    # Separation of duties: never on a request of one's own organisation.
-    return user.organisation_id is None or user.organisation_id != request.application.organisation_id
+    if request.state == rs.DRAFT or not role or not user.is_authenticated or not user.has_role(role):
+        return False  # a draft is the requesting side's own business
+    # Separation of duties: never on a request of one's own organisation or about oneself.
+    return not access.has_conflict_of_interest(user, request.application)

@@ -1,5 +1,6 @@
 """What a recognition gives: the benefits of its regulation (and tier), only while it is in force."""
 
+from applications import access
 from benefits import clock
 from certificates import selectors as certificate_selectors
 from regulations.models import Benefit
@@ -71,7 +72,7 @@ def service_requests_for_reviewer(user, *, state: str = ""):
     queryset = (
         ServiceRequest.objects.filter(benefit__reviewer_role__in=roles)
         .exclude(state=rs.DRAFT)
-        .exclude(application__organisation_id=user.organisation_id or -1)
+        .exclude(access.conflict_condition(user, through="application__"))
         .select_related("application", "application__organisation", "benefit")
         .order_by("submitted_at", "pk")
     )

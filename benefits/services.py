@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from accounts import roles
 from accounts.models import User
+from applications import access
 from applications import states as s
 from applications.models import Application
 from applications.services import PortalRefused
@@ -117,12 +118,7 @@ def _mail_each(users_and_addresses, build) -> None:
 
 def may_report_employment_end(user, application: Application) -> bool:
     """The employer that holds the recognition reports its end (Nanning Art. 11 ¶2)."""
-    return (
-        application.is_nanning
-        and application.state == s.CERTIFIED
-        and getattr(user, "is_employer", False)
-        and user.organisation_id == application.organisation_id
-    )
+    return application.is_nanning and application.state == s.CERTIFIED and access.is_employer_of(user, application)
 
 
 @transaction.atomic

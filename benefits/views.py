@@ -10,8 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from applications.models import Application
-from applications.selectors import can_view_application
+from applications import access
 from applications.services import PortalRefused
 from applications.views import portal_login_required
 from benefits import permissions as perms
@@ -26,9 +25,7 @@ from reviews.views import staff_required
 
 @portal_login_required
 def employment_end(request, pk):
-    application = get_object_or_404(Application.objects.select_related("organisation", "talent"), pk=pk)
-    if not can_view_application(request.user, application):
-        raise Http404
+    application = access.application_for(request, pk, purpose=access.OWN)
     if not services.may_report_employment_end(request.user, application) or employment_end_for(application):
         return redirect("applications:detail", application.pk)
     form = EmploymentEndForm(request.POST or None)
@@ -66,9 +63,7 @@ def _request_for(request, pk) -> ServiceRequest:
 @portal_login_required
 @require_POST
 def request_start(request, pk, benefit_code):
-    application = get_object_or_404(Application.objects.select_related("organisation", "talent"), pk=pk)
-    if not can_view_application(request.user, application):
-        raise Http404
+    application = access.application_for(request, pk, purpose=access.OWN)
     benefit = get_object_or_404(Benefit, regulation__code=application.regulation_code, code=benefit_code)
     try:
         service_request = services.service_request_start(application=application, benefit=benefit, by=request.user)
@@ -157,6 +152,8 @@ def request_material(request, pk):
     material = get_object_or_404(ServiceMaterial.objects.select_related("request", "request__benefit"), pk=pk)
     if not selectors.service_request_visible(material.request, request.user):
         raise Http404
+    if not perms.requester_side(material.request, request.user):
+        access.staff_read(request, material, action=access.MATERIAL)
     return _stream(material.file, material.original_name, material.content_type)
 
 
@@ -165,6 +162,8 @@ def request_stamped_pdf(request, pk):
     service_request = _request_for(request, pk)
     if not service_request.stamped_pdf:
         raise Http404
+    if not perms.requester_side(service_request, request.user):
+        access.staff_read(request, service_request, action=access.FORM)
     return _stream(service_request.stamped_pdf, f"{service_request.reference}.pdf", "application/pdf")
 
 
@@ -203,6 +202,7 @@ def staff_request(request, pk):
             return render(request, "benefits/staff_request.html", context, status=400)
         messages.success(request, _("已处理：%(action)s。") % {"action": rs.TRANSITION_LABELS[action]})
         return redirect("benefits:staff_request", service_request.pk)
+    access.staff_read(request, service_request, action=access.VIEW)
     context = _request_context(service_request, request.user, staff=True)
     context["forward_overdue"] = selectors.forward_overdue(service_request)
     return render(request, "benefits/staff_request.html", context)

@@ -35,12 +35,19 @@ def certificate_context(certificate) -> dict:
     }
 
 
-def certificate_pdf(certificate) -> bytes:
-    return render_pdf(policy_for(certificate).certificate_template, certificate_context(certificate))
+def certificate_pdf(certificate, *, revoked: bool = False) -> bytes:
+    """The certificate; `revoked` marks every page revoked in both languages (what a revoked one downloads as)."""
+    context = certificate_context(certificate)
+    if revoked:
+        log = selectors.recorded_opinions(certificate.application).get(s.T_REVOKE)
+        context.update(revoked=True, revoked_on=timezone.localdate(log.at) if log else None)
+    return render_pdf(policy_for(certificate).certificate_template, context)
 
 
-def application_form_context(application) -> dict:
-    opinions = selectors.recorded_opinions(application)
+def application_form_context(application, *, staff_copy: bool = False) -> dict:
+    """The filled form. Only the staff copy prints the consulted departments' internal opinions and the
+    log entries kept from the applicant."""
+    opinions = selectors.recorded_opinions(application, for_applicant=not staff_copy)
     return {
         "application": application,
         "nationality_zh": countries.nationality_zh(application.nationality),
@@ -51,14 +58,17 @@ def application_form_context(application) -> dict:
         "decision_opinion": opinions.get(s.T_APPROVE) or opinions.get(s.T_APPROVE_FOR_NOTICE),
         "notice_result": opinions.get(s.T_CLOSE_NOTICE),
         "refusal": opinions.get(s.T_REFUSE) or opinions.get(s.T_REFUSE_AFTER_OBJECTION),
-        "consultations": selectors.department_opinions(application),
+        "consultations": selectors.department_opinions(application) if staff_copy else [],
         "tier_zh": Tier.roman_zh(application.tier),
         "printed_at": timezone.localtime(),
     }
 
 
-def application_form_pdf(application) -> bytes:
-    return render_pdf(policy_for(application).application_form_template, application_form_context(application))
+def application_form_pdf(application, *, staff_copy: bool = False) -> bytes:
+    return render_pdf(
+        policy_for(application).application_form_template,
+        application_form_context(application, staff_copy=staff_copy),
+    )
 
 
 def child_enrolment_pdf(enrolment_request, *, service_request=None) -> bytes:

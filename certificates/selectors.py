@@ -4,7 +4,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from applications import states as s
-from applications.selectors import can_view_application
 from certificates.models import Certificate
 
 VALID = "valid"
@@ -38,11 +37,6 @@ def current_certificate(application) -> Certificate | None:
     return application.certificates.order_by("-version", "-id").first()
 
 
-def user_may_see_application_documents(user, application) -> bool:
-    """The application's employer users, its talent, and bureau staff of that regulation: the portal's rule."""
-    return can_view_application(user, application)
-
-
 def mask_document_number(number: str) -> str:
     """Enough to recognise one's own document, not enough to learn someone else's: E1*****78."""
     number = (number or "").strip()
@@ -65,10 +59,14 @@ def user_may_reissue(user, application) -> bool:
     return user is not None and user.is_authenticated and issuer(application, user)
 
 
-def recorded_opinions(application) -> dict[str, object]:
-    """The newest transition log per transition code (comment = opinion, reason = refusal or return)."""
+def recorded_opinions(application, *, for_applicant: bool = False) -> dict[str, object]:
+    """The newest transition log per transition code (comment = opinion, reason = refusal or return);
+    for the applicant, only the entries the applicant may see."""
     latest = {}
-    for log in application.transition_logs.select_related("by").order_by("at", "id"):
+    logs = application.transition_logs.select_related("by").order_by("at", "id")
+    if for_applicant:
+        logs = logs.filter(visible_to_applicant=True)
+    for log in logs:
         latest[log.transition] = log
     return latest
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from applications import access
 from applications import states as s
 from applications.models import Application
 from certificates import documents, selectors
@@ -37,15 +38,13 @@ def verify(request, token):
     return response
 
 
-def _application_for(request, pk) -> Application:
-    """The application, or 404 to anyone who may not see its documents (no hint that it exists)."""
-    application = Application.objects.filter(pk=pk).select_related("organisation").first()
-    if application is None or not selectors.user_may_see_application_documents(request.user, application):
-        raise Http404
-    return application
-
-
-def _stream(certificate: Certificate) -> FileResponse:
+def _stream(certificate: Certificate) -> HttpResponse:
+    if selectors.certificate_status(certificate) == selectors.REVOKED:
+        # Never hand out a clean copy of a revoked certificate: every page says it is revoked.
+        return _pdf_response(
+            documents.certificate_pdf(certificate, revoked=True),
+            f"{certificate.number}-v{certificate.version}-revoked.pdf",
+        )
     try:
         handle = certificate.pdf.open("rb")
     except FileNotFoundError:
@@ -60,19 +59,21 @@ def _stream(certificate: Certificate) -> FileResponse:
 @login_required
 @require_GET
 def download(request, pk):
-    certificate = Certificate.objects.filter(pk=pk).select_related("application").first()
-    if certificate is None or not selectors.user_may_see_application_documents(request.user, certificate.application):
+    certificate = Certificate.objects.filter(pk=pk).first()
+    if certificate is None:
         raise Http404
+    access.application_for(request, certificate.application_id, purpose=access.CERTIFICATE, obj=certificate)
     return _stream(certificate)
 
 
 @login_required
 @require_GET
 def download_for_application(request, pk):
-    application = _application_for(request, pk)
-    certificate = selectors.current_certificate(application)
+    application = Application.objects.filter(pk=pk).first()
+    certificate = selectors.current_certificate(application) if application is not None else None
     if certificate is None:
         raise Http404
+    access.application_for(request, pk, purpose=access.CERTIFICATE, obj=certificate)
     return _stream(certificate)
 
 
@@ -86,22 +87,20 @@ def _pdf_response(content: bytes, filename: str) -> HttpResponse:
 @login_required
 @require_GET
 def application_form_pdf(request, pk):
-    application = _application_for(request, pk)
-    return _pdf_response(documents.application_form_pdf(application), f"{application.reference}-form.pdf")
+    application = access.application_for(request, pk, purpose=access.FORM)
+    staff_copy = access.staff_capacity(request.user, application)
+    content = documents.application_form_pdf(application, staff_copy=staff_copy)
+    return _pdf_response(content, f"{application.reference}-form.pdf")
 
 
 def _may_request_child_enrolment(user, application) -> bool:
     """Beihai 附件3: the certified talent's employer (or the talent) files it."""
-    if not application.is_beihai or application.state != s.CERTIFIED:
-        return False
-    if application.talent_id is not None and application.talent_id == user.pk:
-        return True
-    return user.is_employer and user.organisation_id == application.organisation_id
+    return application.is_beihai and application.state == s.CERTIFIED and access.is_owner(user, application)
 
 
 @login_required
 def child_enrolment(request, pk):
-    application = _application_for(request, pk)
+    application = access.application_for(request, pk, purpose=access.OWN)
     if not _may_request_child_enrolment(request.user, application):
         raise Http404
     enrolment = application.child_enrolment_requests.order_by("-created_at").first()
@@ -146,7 +145,7 @@ def child_enrolment(request, pk):
 @login_required
 @require_GET
 def child_enrolment_pdf(request, pk):
-    application = _application_for(request, pk)
+    application = access.application_for(request, pk, purpose=access.FORM)
     enrolment = application.child_enrolment_requests.order_by("-created_at").first()
     if enrolment is None:
         raise Http404

@@ -93,6 +93,7 @@ ACCOUNTS = [
         roles.NANNING_LEADERSHIP_GROUP,
         department="nanning-leadership-group",
     ),
+    DemoAccount("auditor@demo.talentportal.cn", "欧审计", roles.AUDITOR),
 ]
 
 

@@ -1,4 +1,6 @@
-"""Reads for the staff console: who may see what, each role's queue, the actions a user may take now."""
+"""Reads for the staff console: each role's queue, deadlines, the actions a user may take now.
+
+Who may see which file is decided by applications.access alone."""
 
 from dataclasses import dataclass
 
@@ -7,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from accounts import roles
+from applications import access
 from applications import states as s
 from applications.models import Application
 from regulations.policies import all_policies, policy_or_none
@@ -29,31 +31,6 @@ CONSOLE_ACTIONS = [
     s.T_REVOKE,
 ]
 DANGER_ACTIONS = {s.T_RETURN, s.T_REFUSE, s.T_REVOKE}
-
-
-def is_staff_user(user) -> bool:
-    return bool(user and user.is_authenticated and user.has_role(*roles.STAFF_ROLES))
-
-
-def visible_applications(user) -> QuerySet[Application]:
-    """Every application a staff user may open: their regulation's files, or the ones their department
-    was consulted on. Drafts are the applicant's own business."""
-    qs = Application.objects.exclude(state=s.DRAFT)
-    if not is_staff_user(user):
-        return qs.none()
-    condition = Q(pk__in=[])
-    for policy in all_policies():
-        if user.has_role(*policy.office_roles):
-            condition |= Q(regulation_code=policy.code)
-        if policy.consulted_roles and user.has_role(*policy.consulted_roles) and user.department_id:
-            condition |= Q(regulation_code=policy.code, consultations__department_id=user.department_id)
-            if policy.has_appeal and user.department.code in policy.appeal_joint_departments:
-                condition |= Q(regulation_code=policy.code, appeals__isnull=False)
-    return qs.filter(condition).distinct()
-
-
-def can_view_application(user, application: Application) -> bool:
-    return visible_applications(user).filter(pk=application.pk).exists()
 
 
 def waiting_for(user) -> Q:
@@ -106,7 +83,7 @@ class QueueFilters:
 
 
 def staff_queue(user, filters: QueueFilters) -> QuerySet[Application]:
-    qs = visible_applications(user).select_related("organisation", "regulation_version__regulation")
+    qs = access.applications_staff_may_see(user).select_related("organisation", "regulation_version__regulation")
     if filters.scope != "all":
         qs = qs.filter(waiting_for(user))
     if policy_or_none(filters.regulation) is not None:
@@ -266,7 +243,7 @@ def pending_tier_one_filings(user) -> list:
 
     codes = [p.code for p in all_policies() if p.filing_roles and user.has_role(*p.filing_roles)]
     candidates = (
-        visible_applications(user)
+        access.applications_staff_may_see(user)
         .filter(regulation_code__in=codes, tier=Tier.I, state__in=[s.RECOGNISED, s.CERTIFIED])
         .select_related("organisation", "tier_one_filing")
         .order_by("decided_at", "pk")

@@ -228,11 +228,7 @@ def consultation_request(*, application: Application, department: Department, by
 
 
 def can_answer_consultation(consultation: Consultation, user) -> bool:
-    return (
-        user.is_authenticated
-        and user.department_id == consultation.department_id
-        and user.has_role(*policy_for(consultation.application).consulted_roles)
-    )
+    return perms.consulted_department(consultation.application, user, consultation.department_id)
 
 
 def consultation_answer(*, consultation: Consultation, by, opinion: str, comment: str = "") -> Consultation:
@@ -507,13 +503,7 @@ def appeal_file(*, application: Application, by, grounds: str) -> Appeal:
 
 
 def can_give_appeal_opinion(appeal: Appeal, user) -> bool:
-    policy = policy_for(appeal.application)
-    return (
-        user.is_authenticated
-        and user.department is not None
-        and user.department.code in policy.appeal_joint_departments
-        and user.has_role(*policy.consulted_roles)
-    )
+    return perms.appeal_joint_department(appeal.application, user)
 
 
 def appeal_opinion_give(*, appeal: Appeal, by, opinion: str, comment: str = "") -> AppealOpinion:
@@ -625,7 +615,7 @@ def can_record_tier_one_filing(application: Application, user) -> bool:
         bool(policy.filing_roles)
         and application.tier == Tier.I
         and application.state in (s.RECOGNISED, s.CERTIFIED)
-        and user.has_role(*policy.filing_roles)
+        and perms.tier_one_registrar(application, user)
     )
 
 

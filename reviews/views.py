@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from applications import access
 from applications import states as s
 from applications.models import Application
 from applications.services import TransitionRefused
@@ -43,18 +44,11 @@ def staff_required(view):
     @wraps(view)
     @login_required
     def wrapper(request, *args, **kwargs):
-        if not selectors.is_staff_user(request.user):
+        if not access.is_staff_user(request.user):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 
     return wrapper
-
-
-def _visible_application(request, pk) -> Application:
-    application = get_object_or_404(Application, pk=pk)
-    if not selectors.can_view_application(request.user, application):
-        raise Http404
-    return application
 
 
 # ---------------------------------------------------------------- queue
@@ -187,13 +181,13 @@ def _action_form(action, application, data=None):
 
 @staff_required
 def application_detail(request, pk):
-    return _render_detail(request, _visible_application(request, pk))
+    return _render_detail(request, access.application_for(request, pk, purpose=access.CONSOLE))
 
 
 @staff_required
 @require_POST
 def act(request, pk, action):
-    application = _visible_application(request, pk)
+    application = access.application_for(request, pk, purpose=access.ACT)
     if action not in selectors.CONSOLE_ACTIONS:
         raise Http404
     form = _action_form(action, application, request.POST)
@@ -251,7 +245,7 @@ def act(request, pk, action):
 @staff_required
 @require_POST
 def consultation_add(request, pk):
-    application = _visible_application(request, pk)
+    application = access.application_for(request, pk, purpose=access.ACT)
     from accounts.models import Department
 
     department = Department.objects.filter(pk=request.POST.get("department") or 0).first()
@@ -270,7 +264,7 @@ def consultation_add(request, pk):
 @require_POST
 def consultation_answer(request, pk):
     consultation = get_object_or_404(Consultation, pk=pk)
-    application = _visible_application(request, consultation.application_id)
+    application = access.application_for(request, consultation.application_id, purpose=access.ACT)
     form = ConsultationAnswerForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("请检查意见的填写。"))
@@ -307,7 +301,7 @@ def _submit_panel_form(request, application, form, *, invalid_message, act, done
 @require_POST
 def objection_decide(request, pk):
     objection = get_object_or_404(Objection, pk=pk)
-    application = _visible_application(request, objection.application_id)
+    application = access.application_for(request, objection.application_id, purpose=access.ACT)
     return _submit_panel_form(
         request,
         application,
@@ -321,7 +315,7 @@ def objection_decide(request, pk):
 @staff_required
 def objection_evidence(request, pk):
     objection = get_object_or_404(Objection, pk=pk)
-    _visible_application(request, objection.application_id)
+    access.application_for(request, objection.application_id, purpose=access.EVIDENCE, obj=objection)
     if not objection.evidence:
         raise Http404
     response = FileResponse(
@@ -338,7 +332,7 @@ def objection_evidence(request, pk):
 @require_POST
 def appeal_opinion(request, pk):
     appeal = get_object_or_404(Appeal, pk=pk)
-    application = _visible_application(request, appeal.application_id)
+    application = access.application_for(request, appeal.application_id, purpose=access.ACT)
     return _submit_panel_form(
         request,
         application,
@@ -353,7 +347,7 @@ def appeal_opinion(request, pk):
 @require_POST
 def appeal_decide(request, pk):
     appeal = get_object_or_404(Appeal, pk=pk)
-    application = _visible_application(request, appeal.application_id)
+    application = access.application_for(request, appeal.application_id, purpose=access.ACT)
     return _submit_panel_form(
         request,
         application,
@@ -367,7 +361,7 @@ def appeal_decide(request, pk):
 @staff_required
 @require_POST
 def tier_one_filing(request, pk):
-    application = _visible_application(request, pk)
+    application = access.application_for(request, pk, purpose=access.ACT)
     filing = TierOneFiling.objects.filter(application=application).first()
     form = TierOneFilingForm(request.POST, instance=filing)
     if not form.is_valid():
@@ -438,8 +432,8 @@ def objection_file(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def appeal_file(request, pk):
-    application = get_object_or_404(Application, pk=pk)
-    if not services.perms.applicant_side(application, request.user):
+    application = access.application_for(request, pk, purpose=access.OWN)
+    if not access.is_applicant_side(request.user, application):
         raise Http404
     refusal = services.appeal_refusal(application, request.user)
     window = services.appeal_window(application)

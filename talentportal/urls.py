@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("applications.urls")),
     path("", include("reviews.urls")),
     path("", include("certificates.urls")),
+    path("", include("audit.urls")),
     path("", include("benefits.urls")),
     path("admin/", admin.site.urls),
 ]

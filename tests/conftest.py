@@ -36,6 +36,7 @@ def restore_reference_data():
 
     roles_migration = importlib.import_module("accounts.migrations.0002_role_groups_and_departments")
     roles_migration.forwards(apps, None)
+    importlib.import_module("accounts.migrations.0004_auditor_role_group").forwards(apps, None)
     if not RegulationVersion.objects.exists():
         load_regulation_data(apps)
     if not CalendarYear.objects.exists():

@@ -2,6 +2,7 @@
 
 from django import template
 
+from applications import access
 from applications import states as s
 from certificates import selectors
 
@@ -10,7 +11,7 @@ register = template.Library()
 
 @register.inclusion_tag("certificates/_applicant_panel.html")
 def applicant_certificate_panel(application, user):
-    may_see = selectors.user_may_see_application_documents(user, application)
+    may_see = access.can_view(user, application)
     certificate = selectors.current_certificate(application) if may_see else None
     context = {"application": application, "user": user, "may_see": may_see, "certificate": certificate}
     if certificate is not None:

@@ -63,10 +63,14 @@ def test_colleagues_of_the_same_organisation_see_it(client, beihai):
     assert _get(client, colleague, reverse("applications:detail", args=[application.pk])).status_code == 200
 
 
-def test_staff_of_the_regulation_view_materials_inline(client, beihai):
-    _application, material = beihai
+def test_staff_of_the_regulation_view_materials_inline_once_submitted_never_in_draft(client, beihai):
+    application, material = beihai
     reviewer = staff_user(roles.BEIHAI_SCITECH_REVIEWER)
-    response = _get(client, reviewer, reverse("applications:material_download", args=[material.pk]) + "?inline=1")
+    url = reverse("applications:material_download", args=[material.pk]) + "?inline=1"
+    assert _get(client, reviewer, url).status_code == 404
+    upload_all(application, application.created_by)
+    services.application_submit(application=application, by=application.created_by, pledge_name="John Smith")
+    response = _get(client, reviewer, url)
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("inline")
 

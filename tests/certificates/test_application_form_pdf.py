@@ -13,8 +13,9 @@ from tests.factories import employer_user, staff_user
 pytestmark = pytest.mark.django_db
 
 
-def _log(application, transition, comment="", reason=""):
+def _log(application, transition, comment="", reason="", visible_to_applicant=True):
     TransitionLog.objects.create(
+        visible_to_applicant=visible_to_applicant,
         application=application,
         transition=transition,
         from_state="x",
@@ -26,20 +27,21 @@ def _log(application, transition, comment="", reason=""):
     )
 
 
+def _consulted(application, comment):
+    department = Department.objects.get(code="beihai-public-security")
+    application.consultations.create(
+        department=department,
+        requested_by=staff_user(roles.BEIHAI_SCITECH_REVIEWER),
+        opinion="agree",
+        comment=comment,
+        answered_at=timezone.now(),
+    )
+
+
 def test_beihai_form_prints_the_fields_and_the_opinions_so_far(client):
     application = recognised_application(state=s.CERTIFIED, pledge_name="John Smith")
     _log(application, s.T_ACCEPT, comment="材料齐全，初审通过。")
     _log(application, s.T_APPROVE, comment="同意认定。")
-    consultation_model = getattr(application, "consultations", None)
-    if consultation_model is not None:
-        department = Department.objects.filter(city="beihai").first()
-        application.consultations.create(
-            department=department,
-            requested_by=staff_user(roles.BEIHAI_SCITECH_REVIEWER),
-            opinion="agree",
-            comment="无违法记录。",
-            answered_at=timezone.now(),
-        )
     client.force_login(employer_user(application.organisation))
     response = client.get(reverse("certificates:application_form_pdf", args=[application.pk]))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
@@ -54,8 +56,29 @@ def test_beihai_form_prints_the_fields_and_the_opinions_so_far(client):
         application.organisation.name,
     ]:
         assert expected in text, expected
-    if consultation_model is not None:
-        assert "无违法记录。" in text
+
+
+def test_the_consulted_departments_internal_opinions_are_on_the_staff_copy_only(client):
+    application = recognised_application(state=s.CERTIFIED, pledge_name="John Smith")
+    _consulted(application, "该人员无违法犯罪记录。")
+    url = reverse("certificates:application_form_pdf", args=[application.pk])
+    client.force_login(employer_user(application.organisation))
+    applicant_copy = pdf_text(client.get(url).content)
+    assert "该人员无违法犯罪记录。" not in applicant_copy and "北海市公安局" not in applicant_copy
+    assert application.full_name.split()[0] in applicant_copy
+    client.force_login(staff_user(roles.BEIHAI_SCITECH_APPROVER))
+    staff_copy = pdf_text(client.get(url).content)
+    assert "该人员无违法犯罪记录。" in staff_copy and "北海市公安局" in staff_copy
+
+
+def test_log_entries_kept_from_the_applicant_are_not_on_the_applicant_copy(client):
+    application = recognised_application(state=s.CERTIFIED, pledge_name="John Smith")
+    _log(application, s.T_APPROVE, comment="同意认定。", visible_to_applicant=False)
+    url = reverse("certificates:application_form_pdf", args=[application.pk])
+    client.force_login(employer_user(application.organisation))
+    assert "同意认定。" not in pdf_text(client.get(url).content)
+    client.force_login(staff_user(roles.BEIHAI_SCITECH_APPROVER))
+    assert "同意认定。" in pdf_text(client.get(url).content)
 
 
 def test_nanning_form_prints_the_employer_recommendation(client):

@@ -30,8 +30,17 @@ def _allowed(certificate):
         "employer": employer_user(application.organisation),
         "talent": application.talent,
         "beihai reviewer": staff_user(roles.BEIHAI_SCITECH_REVIEWER),
-        "beihai public security": staff_user(roles.BEIHAI_PUBLIC_SECURITY),
+        "beihai public security, consulted on it": _public_security(consulted_on=application),
     }
+
+
+def _public_security(consulted_on=None):
+    from tests.reviews.factories import consult, department_user
+
+    user = department_user("beihai-public-security")
+    if consulted_on is not None:
+        consult(consulted_on, "beihai-public-security", answered=True)
+    return user
 
 
 def _denied(certificate):
@@ -39,6 +48,7 @@ def _denied(certificate):
         "other employer": employer_user(),
         "other talent": talent_user(),
         "nanning staff": staff_user(roles.NANNING_COMMITTEE_APPROVER),
+        "beihai public security, not consulted": _public_security(),
     }
 
 
