@@ -20,6 +20,8 @@ from accounts.forms import (
 )
 from hardening.clientip import client_ip
 from hardening.throttle import Throttled, throttle_hit
+from regulations.codes import BEIHAI, NANNING
+from regulations.policies import policy_for
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -101,7 +103,8 @@ def register_talent(request):
         form,
         title=_("人才注册"),
         submit_label=_("注册"),
-        intro=_("申请南宁片区急需紧缺人才认定，或下载单位为您申请的北海市认定书。"),
+        intro=_("申请%(nanning)s，或下载单位为您申请的%(beihai)s认定书。")
+        % {"nanning": policy_for(NANNING).name, "beihai": policy_for(BEIHAI).name},
     )
 
 

@@ -11,6 +11,7 @@ from applications import access
 from applications import states as s
 from applications.models import Application, Receipt, TransitionLog
 from applications.signals import transition_committed
+from regulations.text import enumeration
 
 
 class TransitionRefused(Exception):
@@ -115,7 +116,7 @@ def _unmet_condition_message(application: Application, transition: str, label) -
         from regulations.models import MaterialType
 
         names = {m.code: m.name for m in MaterialType.objects.filter(code__in=missing)}
-        return _("缺少必需的材料：%(list)s。") % {"list": "、".join(str(names.get(code, code)) for code in missing)}
+        return _("缺少必需的材料：%(list)s。") % {"list": enumeration(names.get(code, code) for code in missing)}
     if transition == s.T_RETURN and application.acceptance_deemed:
         return _(
             "该申请自%(date)s起视为受理：收到申请之日起%(days)s个工作日内未告知补正（《行政许可法》第三十二条），"
@@ -455,7 +456,7 @@ def submission_problems(application: Application) -> list[str]:
         problems.append(version_ended_notice(application))
     missing_fields = application.policy.missing_required(application)
     if missing_fields:
-        problems.append(_("以下必填项尚未填写：%(list)s。") % {"list": "、".join(missing_fields)})
+        problems.append(_("以下必填项尚未填写：%(list)s。") % {"list": enumeration(missing_fields)})
     problems.extend(identity_problem_lines(application))
     if application.document_number:
         barred = disqualification_for(
@@ -489,7 +490,7 @@ def submission_problems(application: Application) -> list[str]:
         if missing:
             names = {m.code: m.name for m in MaterialType.objects.filter(code__in=missing)}
             problems.append(
-                _("缺少必需的材料：%(list)s。") % {"list": "、".join(str(names.get(code, code)) for code in missing)}
+                _("缺少必需的材料：%(list)s。") % {"list": enumeration(names.get(code, code) for code in missing)}
             )
     return problems
 

@@ -220,7 +220,8 @@ def edit(request, pk):
             "criteria": _criteria_offered(application),
             "slots": _material_slots(application),
             "upload_errors": upload_errors,
-            "eligibility": application.eligibility or {},
+            # A draft's check is worded in the reader's language, not in that of whoever saved it last.
+            "eligibility": svc.application_evaluate(application=application) if application.eligibility else {},
             "max_mb": settings.UPLOAD_MAX_BYTES // (1024 * 1024),
             "version_notice": svc.version_ended_notice(application),
             "steps": display.process_steps(application),

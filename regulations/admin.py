@@ -7,13 +7,20 @@ from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
 from regulations import models
+from regulations.admin_forms import PARAM_FIELDSET_FIELDS, CriterionForm
 from regulations.services import DirectoryImportError, directory_import, regulation_version_copy
+
+CRITERION_FIELDSETS = (
+    (None, {"fields": ("code", "tier", "article_ref", "description_zh", "description_en", "materials", "sort_order")}),
+    (gettext_lazy("判定参数"), {"fields": PARAM_FIELDSET_FIELDS}),
+)
 
 
 class CriterionInline(admin.StackedInline):
     model = models.Criterion
+    form = CriterionForm
     extra = 0
-    fields = ("code", "tier", "article_ref", "description_zh", "description_en", "materials", "params", "sort_order")
+    fieldsets = CRITERION_FIELDSETS
     filter_horizontal = ("materials",)
 
 
@@ -24,8 +31,8 @@ class CommonMaterialInline(admin.TabularInline):
 
 @admin.register(models.Regulation)
 class RegulationAdmin(SimpleHistoryAdmin):
-    list_display = ("code", "name_zh", "name_en")
-    search_fields = ("code", "name_zh", "name_en")
+    list_display = ("code", "name")
+    search_fields = ("code",)
 
 
 @admin.register(models.RegulationVersion)
@@ -62,6 +69,8 @@ class CriterionAdmin(SimpleHistoryAdmin):
     list_filter = ("version", "tier")
     search_fields = ("code", "description_zh", "description_en")
     filter_horizontal = ("materials",)
+    form = CriterionForm
+    fieldsets = ((None, {"fields": ("version",)}), *CRITERION_FIELDSETS)
 
 
 @admin.register(models.MaterialType)

@@ -42,7 +42,7 @@ class BilingualName(models.Model):
         return self.name
 
 
-class Regulation(BilingualName):
+class Regulation(models.Model):
     code = models.SlugField(_("代码"), max_length=60, unique=True)
     issuer_zh = models.CharField(_("发布机关"), max_length=300, blank=True)
     issuer_en = models.CharField(_("发布机关（英文）"), max_length=300, blank=True)
@@ -52,6 +52,16 @@ class Regulation(BilingualName):
         verbose_name = _("认定办法")
         verbose_name_plural = _("认定办法")
         ordering = ["code"]
+
+    @property
+    def name(self) -> str:
+        from regulations.policies import policy_or_none
+
+        policy = policy_or_none(self.code)
+        return str(policy.name) if policy else self.code
+
+    def __str__(self):
+        return self.name
 
 
 class RegulationVersion(models.Model):
@@ -208,6 +218,12 @@ class ForeignAClassItem(BilingualName):
     number = models.PositiveSmallIntegerField(_("项号"), unique=True)
     label = models.CharField(_("序号"), max_length=10)
     history = HistoricalRecords()
+
+    @property
+    def title(self) -> str:
+        """ "（一） …" in Chinese, "(1) …" in English: the stored label is the Chinese ordinal."""
+        ordinal = self.label if not (get_language() or "").startswith("en") else f"({self.number})"
+        return f"{ordinal} {self.name}"
 
     class Meta:
         verbose_name = _("外国高端人才（A类）标准条目")

@@ -88,11 +88,17 @@ class PrecheckForm(forms.Form):
             (level.code, level.name) for level in TalentLevel.objects.all()
         ]
         self.fields["foreign_a_class_items"].choices = [
-            (str(item.number), f"{item.label} {item.name}") for item in ForeignAClassItem.objects.all()
+            (str(item.number), item.title) for item in ForeignAClassItem.objects.all()
         ]
         self.fields["honours"].choices = [(h.code, h.name) for h in Honour.objects.all()]
         self.fields["directory_enterprise"].queryset = DirectoryEnterprise.objects.all()
-        self.fields["directory_enterprise"].label_from_instance = lambda e: f"{e.name}（{e.credit_code}）"
+        self.fields["directory_enterprise"].label_from_instance = lambda e: (
+            _("%(name)s（%(code)s）")
+            % {
+                "name": e.name,
+                "code": e.credit_code,
+            }
+        )
 
     def facts(self) -> dict:
         data = self.cleaned_data

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from accounts.credit_code import normalise_credit_code, validate_credit_code
 from regulations.models import CommonMaterial, Criterion, DirectoryEnterprise, RegulationVersion
+from regulations.text import enumeration
 
 HEADERS = {
     "name": ("name", "企业名称", "名称"),
@@ -96,7 +97,7 @@ def directory_import(*, file, by) -> ImportReport:
                 break
     missing = [HEADERS[key][1] for key in ("name", "credit_code", "joined_on") if key not in columns]
     if missing:
-        raise DirectoryImportError(_("缺少列：%(cols)s") % {"cols": "、".join(missing)})
+        raise DirectoryImportError(_("缺少列：%(cols)s") % {"cols": enumeration(missing)})
     if len(rows) - 1 > MAX_ROWS:
         raise DirectoryImportError(_("行数超过上限 %(n)s") % {"n": MAX_ROWS})
 

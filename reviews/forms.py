@@ -1,8 +1,11 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Department
+from accounts.templatetags.user_text import user_text
 from applications import states as s
 from regulations.policies import policy_for
 from regulations.policies.vocabularies import MisconductReason, ObjectionDecision, Tier
@@ -54,20 +57,21 @@ def fraud_consequence_preview(application) -> dict:
     """What ticking each box will do, named for this file (shown beside the box before anyone ticks it)."""
     policy = policy_for(application)
     preview = {
-        "disqualify_person": _(
-            "%(name)s（证件号码 %(number)s）将被取消认定资格，此后不再受理其认定申请（%(article)s）。"
+        "disqualify_person": _sentence(
+            _("%(name)s（证件号码 %(number)s）将被取消认定资格，此后不再受理其认定申请（%(article)s）。"),
+            name=user_text(application.full_name or "—"),
+            number=application.document_number or "—",
+            article=policy.disqualification_article,
         )
-        % {
-            "name": application.full_name or "—",
-            "number": application.document_number or "—",
-            "article": policy.disqualification_article,
-        }
     }
     if policy.employer_credit_article:
         organisation = application.organisation
-        preview["employer_credit_record"] = _(
-            "%(org)s（统一社会信用代码 %(code)s）将记入诚信档案，由相关主管部门依法依规处理（%(article)s）。"
-        ) % {"org": organisation.name, "code": organisation.credit_code, "article": policy.employer_credit_article}
+        preview["employer_credit_record"] = _sentence(
+            _("%(org)s（统一社会信用代码 %(code)s）将记入诚信档案，由相关主管部门依法依规处理（%(article)s）。"),
+            org=user_text(organisation.name),
+            code=organisation.credit_code,
+            article=policy.employer_credit_article,
+        )
     return preview
 
 
@@ -101,6 +105,11 @@ class ReturnForm(ActionForm):
             raise ValidationError(_("请列出需要补正的全部内容：勾选需重新提交的材料，或逐行写明其他需要补正的内容。"))
         data["reason"] = "\n".join(f"{number}. {item}" for number, item in enumerate(items, start=1))
         return data
+
+
+def _sentence(template, **values):
+    """A translated sentence, escaped, with the values escaped too (people's data stays marked as such)."""
+    return mark_safe(conditional_escape(template) % {key: conditional_escape(v) for key, v in values.items()})
 
 
 class MisconductFields(forms.Form):

@@ -23,6 +23,7 @@ from notifications import rules, texts
 from notifications.services import notification_send
 from regulations.policies import policy_for
 from regulations.policies.vocabularies import ObjectionDecision, Tier
+from regulations.text import enumeration
 from reviews import deadlines
 from reviews.models import (
     APPEAL_OVERTURNED,
@@ -116,7 +117,7 @@ def review_accept(*, application: Application, by, departments=(), comment: str 
     chosen = list(Department.objects.filter(code__in=codes_wanted, consultable=True, city=policy.department_city))
     missing = set(required) - {d.code for d in chosen}
     if missing:
-        _refuse(_("系统中缺少必须征求意见的部门：%(codes)s。") % {"codes": "、".join(sorted(missing))}, "config")
+        _refuse(_("系统中缺少必须征求意见的部门：%(codes)s。") % {"codes": enumeration(sorted(missing))}, "config")
     with transaction.atomic():
         application_transition(application=application, transition=s.T_ACCEPT, by=by, comment=comment)
         # A file already deemed accepted keeps its acceptance date: the day it was received.

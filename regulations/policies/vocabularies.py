@@ -123,7 +123,7 @@ class ObjectionDecision(models.TextChoices):
 
 def labels(choices, values) -> str:
     """The labels of `values` joined with the Chinese enumeration comma (or its translation)."""
-    from django.utils.translation import gettext
+    from regulations.text import enumeration
 
     mapping = dict(choices.choices)
-    return gettext("、").join(str(mapping.get(v, v)) for v in values)
+    return enumeration(mapping.get(v, v) for v in values)

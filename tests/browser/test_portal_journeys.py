@@ -42,7 +42,7 @@ def test_beihai_employer_journey_to_submission(page, tmp_path):
     login(page, employer.email, DEFAULT_PASSWORD)
     page.goto("/portal/")
     _shot(page, "portal-dashboard-zh")
-    page.get_by_role("link", name="新建北海市外籍人才认定申请").click()
+    page.get_by_role("link", name="新建申请：北海市外籍“高精尖缺”人才").click()
     page.get_by_role("button", name="创建申请草稿").click()
     page.fill("#id_full_name", "John Smith")
     page.select_option("#id_sex", "M")
@@ -101,7 +101,7 @@ def test_nanning_talent_and_employer_journey(browser, live_server, tmp_path):
     page = context.new_page()
     login(page, talent.email, DEFAULT_PASSWORD)
     page.goto("/portal/")
-    page.get_by_role("link", name="Apply for Nanning Area urgently needed talent recognition").click()
+    page.get_by_role("link", name="New application: Nanning FTZ urgently-needed talent").click()
     page.fill("#id_credit_code", organisation.credit_code)
     page.get_by_role("button", name="Create a draft application").click()
     values = {
