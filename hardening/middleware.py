@@ -101,7 +101,9 @@ class HardeningMiddleware:
                     413,
                 )
             gate_anonymous_uploads(request, _view_for(request))
-        if request.content_type in FORM_TYPES:
+        # The API parses its own bodies (DRF): reading request.POST here would exhaust the stream, and DRF
+        # would then take a form body it answers 415 to (JSON only) from Django's parse instead.
+        if request.content_type in FORM_TYPES and not request.path_info.startswith("/api/"):
             # Parsing errors (too many fields or files, too much data, a broken boundary) are Django's
             # own 400s; they surface here because this is the first reader of the body.
             problem = _values_problem(request.POST, limit=settings.MAX_FORM_VALUE_CHARS)

@@ -104,9 +104,10 @@ def test_hostile_json_is_400_with_an_error(body):
     assert response.json()["error"]
 
 
-def test_a_form_post_to_the_json_api_is_400():
+def test_a_form_post_to_the_json_api_is_415_in_the_api_error_shape():
     response = Client().post("/api/eligibility", {"regulation": "x"})
-    _never_500(response, 400)
+    _never_500(response, 415)
+    assert set(response.json()) == {"error", "message", "fields"}
 
 
 def test_too_many_files_in_one_request_is_400():
