@@ -1,3 +1,5 @@
+import os
+
 import pytest
 
 
@@ -60,3 +62,21 @@ def _reference_data_in_transactional_tests(request):
         return
     request.getfixturevalue("transactional_db")
     restore_reference_data()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """The session's one Chromium (Debian's, driven by Playwright): one fixture for every test folder, since a
+    second sync Playwright cannot start inside the first one's event loop."""
+    import shutil
+
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run scripts/setup.sh test (installs Debian's chromium).")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()

@@ -1,7 +1,6 @@
 """Playwright (Python) driving Debian's Chromium; never a downloaded browser."""
 
 import os
-import shutil
 
 import pytest
 
@@ -21,18 +20,6 @@ CHROMIUM_ARGS = [
 # Playwright's sync API runs an event loop in this thread; the live server and the ORM calls of a
 # test are still ordinary synchronous code, which Django would otherwise refuse.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
-        pytest.fail(f"Chromium not found at {CHROMIUM}: run scripts/setup.sh test (installs Debian's chromium).")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

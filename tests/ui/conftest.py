@@ -4,7 +4,6 @@ import pytest
 from django.core.management import call_command
 
 from demo.accounts import DEMO_PASSWORD
-from tests.browser.conftest import browser  # noqa: F401  (the session's Chromium)
 from tests.ui.crawl import login
 
 
@@ -16,7 +15,7 @@ def demo_site(live_server):
 
 
 @pytest.fixture
-def open_as(browser, live_server):  # noqa: F811
+def open_as(browser, live_server):
     """open_as(email or None, language, width=1280, height=900) -> a page signed in, in that language."""
     contexts = []
 
