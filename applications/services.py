@@ -330,31 +330,18 @@ def application_save_draft(*, application: Application, fields: dict, facts: dic
 @transaction.atomic
 def material_upload(*, application: Application, material_code: str, uploaded, by):
     """Check and keep an upload; the previous file of that kind stays in history, no longer current."""
-    from django.core.files.base import ContentFile
-
     from applications.models import Material
-    from applications.uploads import check_upload
+    from applications.uploads import upload_keep
 
     if not access.can_edit(by, application):
         raise PortalRefused(_("该申请当前不能上传材料。"), code="not_editable")
     if material_code not in application.uploadable_material_codes():
         raise PortalRefused(_("该申请不需要这项材料，未保存。"), code="unknown_material")
-    checked = check_upload(uploaded)
-    for previous in application.materials.filter(material_code=material_code, is_current=True):
-        previous.is_current = False
-        previous.save()
-    material = Material(
-        application=application,
-        material_code=material_code,
-        original_name=checked.original_name,
-        content_type=checked.content_type,
-        size=checked.size,
-        sha256=checked.sha256,
-        uploaded_by=by,
+    return upload_keep(
+        material=Material(application=application, material_code=material_code, uploaded_by=by),
+        uploaded=uploaded,
+        replaces=application.materials.filter(material_code=material_code),
     )
-    material.file.save(checked.random_name(), ContentFile(checked.content), save=False)
-    material.save()
-    return material
 
 
 @transaction.atomic

@@ -118,3 +118,22 @@ def _check_image(content: bytes, name: str) -> None:
         raise
     except Exception:  # Pillow raises many types for truncated or hostile files
         raise broken from None
+
+
+def upload_keep(*, material, uploaded, replaces):
+    """Check `uploaded` and keep it as `material` (an unsaved row with the material fields), the current
+    files in `replaces` staying in history as no longer current. The one way an uploaded file is stored, for
+    an application's materials and a benefit request's alike."""
+    from django.core.files.base import ContentFile
+
+    checked = check_upload(uploaded)
+    for previous in replaces.filter(is_current=True):
+        previous.is_current = False
+        previous.save()
+    material.original_name = checked.original_name
+    material.content_type = checked.content_type
+    material.size = checked.size
+    material.sha256 = checked.sha256
+    material.file.save(checked.random_name(), ContentFile(checked.content), save=False)
+    material.save()
+    return material

@@ -261,31 +261,18 @@ MAX_FILES_PER_REQUEST = 10
 
 @transaction.atomic
 def service_material_upload(*, request: ServiceRequest, material_code: str, uploaded, by) -> ServiceMaterial:
-    from django.core.files.base import ContentFile
-
-    from applications.uploads import check_upload
+    from applications.uploads import upload_keep
     from benefits import permissions as perms
 
     if not (request.is_editable and perms.requester_side(request, by)):
         raise ServiceRefused(_("该申请当前不能上传材料。"), code="not_editable")
     if not request.benefit.request_materials.filter(code=material_code).exists():
         raise ServiceRefused(_("该待遇不需要这种材料。"), code="unknown_material")
-    checked = check_upload(uploaded)
-    for previous in request.materials.filter(material_code=material_code, is_current=True):
-        previous.is_current = False
-        previous.save()
-    material = ServiceMaterial(
-        request=request,
-        material_code=material_code,
-        original_name=checked.original_name,
-        content_type=checked.content_type,
-        size=checked.size,
-        sha256=checked.sha256,
-        uploaded_by=by,
+    return upload_keep(
+        material=ServiceMaterial(request=request, material_code=material_code, uploaded_by=by),
+        uploaded=uploaded,
+        replaces=request.materials.filter(material_code=material_code),
     )
-    material.file.save(checked.random_name(), ContentFile(checked.content), save=False)
-    material.save()
-    return material
 
 
 def _quota_problem(request: ServiceRequest) -> str | None:
