@@ -353,15 +353,23 @@ def material_remove(*, material, by) -> None:
     material.save()
 
 
-def recognition_in_force(application: Application) -> Application | None:
-    """The same person's certified recognition under the same regulation, if one is in force."""
+def same_person_q(application: Application, *, via: str = ""):
+    """Applications (or rows reached through `via`, e.g. "application__") of the same person: the talent's
+    account, or the same document number."""
     from django.db.models import Q
 
-    same_person = Q(talent_id=application.talent_id) if application.talent_id else Q(pk__in=[])
+    same = Q(**{f"{via}talent_id": application.talent_id}) if application.talent_id else Q(pk__in=[])
     if application.document_number:
-        same_person |= Q(document_number=application.document_number)
+        same |= Q(**{f"{via}document_number": application.document_number})
+    return same
+
+
+def recognition_in_force(application: Application) -> Application | None:
+    """The same person's certified recognition under the same regulation, if one is in force."""
     return (
-        Application.objects.filter(same_person, regulation_code=application.regulation_code, state=s.CERTIFIED)
+        Application.objects.filter(
+            same_person_q(application), regulation_code=application.regulation_code, state=s.CERTIFIED
+        )
         .exclude(pk=application.pk)
         .order_by("-decided_at", "-pk")
         .first()

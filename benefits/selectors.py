@@ -37,15 +37,13 @@ def benefits_for_certificate(certificate, *, today=None) -> list[Benefit]:
     return benefits_for(regulation_code=certificate.regulation_code, tier=certificate.tier)
 
 
-def requestable_benefits(application, user) -> list[dict]:
-    """The benefits `user` may ask for on this recognition now, each with this year's open or last request."""
+def requestable_benefits(application, user, *, benefits) -> list[dict]:
+    """Of `benefits` (what the recognition gives now), those `user` may ask for, each with its last request."""
     from benefits import permissions as perms
     from benefits.models import ServiceRequest
-    from certificates.selectors import current_certificate
 
-    certificate = current_certificate(application)
     rows = []
-    for benefit in benefits_for_certificate(certificate):
+    for benefit in benefits:
         if not benefit.requestable:
             continue
         probe = ServiceRequest(application=application, benefit=benefit)

@@ -13,7 +13,7 @@ from accounts.models import User
 from applications import access
 from applications import states as s
 from applications.models import Application
-from applications.services import PortalRefused
+from applications.services import PortalRefused, same_person_q
 from benefits import clock
 from benefits import states as rs
 from benefits.models import EmploymentEnd, ExpiryReminder, ServiceMaterial, ServiceRequest, ServiceRequestLog
@@ -188,21 +188,12 @@ def _window_problem(benefit, *, today: dt.date) -> str | None:
     return None
 
 
-def _same_person(application: Application):
-    from django.db.models import Q
-
-    same = Q(application__talent_id=application.talent_id) if application.talent_id else Q(pk__in=[])
-    if application.document_number:
-        same |= Q(application__document_number=application.document_number)
-    return same
-
-
 def _once_per_person_problem(request: ServiceRequest) -> str | None:
     """Nanning Art. 13 (就高不重复): a benefit given once per person is not given again under a later recognition."""
     if not request.benefit.once_per_person:
         return None
     others = (
-        ServiceRequest.objects.filter(_same_person(request.application), benefit=request.benefit)
+        ServiceRequest.objects.filter(same_person_q(request.application, via="application__"), benefit=request.benefit)
         .filter(state__in=rs.GRANTED | {rs.SUBMITTED})
         .exclude(pk=request.pk)
     )

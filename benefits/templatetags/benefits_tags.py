@@ -12,15 +12,24 @@ register = template.Library()
 def benefits_panel(certificate, user=None):
     """The benefits a certificate gives now; on the portal (with `user`) also the end of employment, if any."""
     application = certificate.application
+    benefits = selectors.benefits_for_certificate(certificate)
+    if user is None:  # the public verify page: the benefits only
+        return {
+            "benefits": benefits,
+            "application": application,
+            "employment_end": None,
+            "requestable": [],
+            "renewal": None,
+            "may_report_end": False,
+        }
+    end = selectors.employment_end_for(application)
     return {
-        "benefits": selectors.benefits_for_certificate(certificate),
+        "benefits": benefits,
         "application": application,
-        "employment_end": selectors.employment_end_for(application) if user is not None else None,
-        "requestable": selectors.requestable_benefits(application, user) if user is not None else [],
-        "renewal": _renewal(certificate, user) if user is not None else None,
-        "may_report_end": user is not None
-        and services.may_report_employment_end(user, application)
-        and selectors.employment_end_for(application) is None,
+        "employment_end": end,
+        "requestable": selectors.requestable_benefits(application, user, benefits=benefits),
+        "renewal": _renewal(certificate, user),
+        "may_report_end": end is None and services.may_report_employment_end(user, application),
     }
 
 
