@@ -2,7 +2,8 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.db.models.functions import Upper
+from django.db.models import F
+from django.db.models.functions import Coalesce, Upper
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
@@ -18,6 +19,12 @@ def _private_storage():
     from django.core.files.storage import storages
 
     return storages["private"]
+
+
+def next_due():
+    """The date the file must next be acted on: the acceptance decision's until the file is accepted, then the
+    limit counted from acceptance. The staff queue is ordered by it, and an index is built on it."""
+    return Coalesce("due_on", "acceptance_due_on")
 
 
 class Application(ConcurrentTransitionMixin, models.Model):
@@ -139,7 +146,7 @@ class Application(ConcurrentTransitionMixin, models.Model):
         indexes = [
             # The staff queue: one regulation's files in deadline order (first and last pages walk the index).
             models.Index(
-                fields=["regulation_code", "due_on", "submitted_at", "id"], name="application_queue_order_idx"
+                F("regulation_code"), next_due(), F("submitted_at"), F("id"), name="application_queue_due_idx"
             ),
             # Counts and filters of the queue by regulation and state, answered from the index alone.
             models.Index(fields=["regulation_code", "state", "tier"], name="application_reg_state_tier_idx"),

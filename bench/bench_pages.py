@@ -89,7 +89,7 @@ def cases():
     ]
 
 
-def measure(client, url, runs, warmup):
+def measure(client, url, runs, warmup, *, show_queries=False):
     for _ in range(warmup):
         client.get(url)
     times = []
@@ -98,6 +98,9 @@ def measure(client, url, runs, warmup):
             start = time.perf_counter()
             response = client.get(url)
             times.append((time.perf_counter() - start) * 1000)
+    if show_queries:
+        for query in queries.captured_queries:
+            print(f"  {float(query['time']) * 1000:7.1f} ms  {query['sql'][:400]}", file=sys.stderr)
     times.sort()
     p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
     return {
@@ -116,6 +119,7 @@ def main():
     parser.add_argument("--warmup", type=int, default=2)
     parser.add_argument("--only", default="", help="run only the cases whose name contains this")
     parser.add_argument("--out", default="")
+    parser.add_argument("--show-queries", action="store_true", help="print each page's SQL and time (last run)")
     args = parser.parse_args()
     clients = {}
     results = {}
@@ -127,7 +131,7 @@ def main():
             clients[email] = Client()
             if email:
                 clients[email].force_login(User.objects.get(email=email))
-        results[name] = {"url": url, **measure(clients[email], url, args.runs, args.warmup)}
+        results[name] = {"url": url, **measure(clients[email], url, args.runs, args.warmup, show_queries=args.show_queries)}
         print(
             f"{name:45s} {results[name]['p50_ms']:8.1f} {results[name]['p95_ms']:8.1f} "
             f"{results[name]['queries']:4d}q {results[name]['status']}",

@@ -5,7 +5,6 @@ Who may see which file is decided by applications.access alone."""
 from dataclasses import dataclass
 
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -13,7 +12,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Organisation
 from applications import access
 from applications import states as s
-from applications.models import Application
+from applications.models import Application, next_due
 from regulations.policies import all_policies, policy_or_none
 from reviews import deadlines
 from reviews.models import APPEAL_PENDING, Appeal, AppealOpinion, Consultation, Objection
@@ -137,8 +136,7 @@ def staff_queue(user, filters: QueueFilters) -> QuerySet[Application]:
             | Q(reference__icontains=term)
             | Q(organisation_id__in=organisations)
         )
-    # The acceptance decision's date until the file is accepted, then the limit counted from acceptance.
-    qs = qs.defer(*QUEUE_DEFERRED).annotate(next_due=Coalesce("due_on", "acceptance_due_on"))
+    qs = qs.defer(*QUEUE_DEFERRED).annotate(next_due=next_due())
     return qs.order_by(F("next_due").asc(nulls_last=True), "submitted_at", "pk")
 
 
