@@ -220,19 +220,22 @@ def staff_verification_missing(request) -> bool:
     return not (callable(verified) and verified())
 
 
-def application_for(request, pk, *, purpose: str = VIEW, obj=None):
+def application_for(request, pk, *, purpose: str = VIEW, obj=None, related: tuple[str, ...] = ()):
     """The application `pk` if the requester may use it for `purpose`, else 404 (no hint that it exists).
 
     Staff purposes (`console`, `act`, `evidence`) need a staff role on the file, `own` needs the file to
     be the requester's own; the others are open to both. A read by staff is recorded in the access log
-    with `obj` (the material, certificate …) or the application itself.
+    with `obj` (the material, certificate …) or the application itself. `related`: further one-to-one
+    relations the caller's page shows, read in the same query.
     """
     from applications.models import Application
 
     if purpose not in PURPOSES:
         raise ValueError(f"unknown purpose {purpose!r}")
     application = (
-        Application.objects.select_related("organisation", "regulation_version", "criterion", "talent")
+        Application.objects.select_related(
+            "organisation", "regulation_version", "criterion", "talent", "created_by", *related
+        )
         .filter(pk=pk)
         .first()
     )

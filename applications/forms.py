@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import identity
 from applications.models import Application
+from regulations import reference
 from regulations.policies import all_policies, policy_for
 from regulations.policies.fields import DATE, fact_field
 
@@ -65,9 +66,8 @@ class ApplicationForm(forms.ModelForm):
 
     @staticmethod
     def _honour_choices():
-        from regulations.models import Honour
 
-        return [("", _("无"))] + [(h.code, h.name) for h in Honour.objects.all()]
+        return [("", _("无"))] + reference.honour_choices()
 
     def clean_document_number(self):
         return identity.normalise_document_number(self.cleaned_data.get("document_number"))

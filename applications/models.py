@@ -204,21 +204,25 @@ class Application(ConcurrentTransitionMixin, models.Model):
         return sorted(required - present)
 
     def required_material_codes(self) -> list[str]:
-        """Material codes to upload: the version's common ones and the claimed criterion's."""
-        version = self.regulation_version
-        required = list(
-            version.common_materials.filter(material__filled_online=False).values_list("material__code", flat=True)
-        )
+        """Material codes to upload: the version's common ones and the claimed criterion's (not those the
+        system fills in online)."""
+        from regulations import reference
+
+        known = reference.current()
+        version = known.snapshot(self.regulation_version)
+        required = set(version.common_materials)
         if self.criterion_id:
-            required += list(self.criterion.materials.filter(filled_online=False).values_list("code", flat=True))
-        return sorted(set(required))
+            code = self.criterion.code
+            required.update(*(rule.materials for rule in version.criteria if rule.code == code))
+        types = known.material_types
+        return sorted(code for code in required if code in types and not types[code].filled_online)
 
     def uploadable_material_codes(self) -> list[str]:
         """What may be uploaded to this application: its required materials and the form's photo."""
-        from regulations.models import MaterialType
+        from regulations import reference
 
         codes = self.required_material_codes()
-        if "photo" not in codes and MaterialType.objects.filter(code="photo").exists():
+        if "photo" not in codes and reference.material_type("photo") is not None:
             codes.insert(0, "photo")
         return codes
 

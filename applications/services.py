@@ -11,6 +11,8 @@ from applications import access
 from applications import states as s
 from applications.models import Application, Receipt, TransitionLog
 from applications.signals import transition_committed
+from regulations import reference
+from regulations.reference import material_name
 from regulations.text import enumeration
 
 
@@ -113,10 +115,7 @@ def application_transition(
 def _unmet_condition_message(application: Application, transition: str, label) -> str:
     missing = application.missing_material_codes()
     if missing and transition in (s.T_SUBMIT, s.T_RESUBMIT, s.T_ACCEPT, s.T_FORWARD, s.T_EMPLOYER_RECOMMEND):
-        from regulations.models import MaterialType
-
-        names = {m.code: m.name for m in MaterialType.objects.filter(code__in=missing)}
-        return _("缺少必需的材料：%(list)s。") % {"list": enumeration(names.get(code, code) for code in missing)}
+        return _("缺少必需的材料：%(list)s。") % {"list": enumeration(material_name(code) for code in missing)}
     if transition == s.T_RETURN and application.acceptance_deemed:
         return _(
             "该申请自%(date)s起视为受理：收到申请之日起%(days)s个工作日内未告知补正（《行政许可法》第三十二条），"
@@ -270,7 +269,11 @@ def judged_on(application: Application):
     """The day a file is judged on: the day it was first received (it keeps that day's version for life, a
     resubmission after correction included), or today for a draft never submitted."""
     if application.pk and application.state != s.DRAFT:
-        first = application.receipts.order_by("received_at", "id").first()
+        prefetched = getattr(application, "_prefetched_objects_cache", {}).get("receipts")
+        if prefetched is not None:
+            first = min(prefetched, key=lambda r: (r.received_at, r.pk), default=None)
+        else:
+            first = application.receipts.order_by("received_at", "id").first()
         if first is not None:
             return first.received_on
         if application.submitted_at:
@@ -443,7 +446,6 @@ def identity_problem_lines(application: Application) -> list[str]:
 
 def submission_problems(application: Application) -> list[str]:
     """Every reason `application` cannot be submitted now, one translated line each (empty = ready)."""
-    from regulations.models import MaterialType
     from regulations.selectors import disqualification_for
 
     problems = []
@@ -483,9 +485,8 @@ def submission_problems(application: Application) -> list[str]:
     if application.criterion_id:
         missing = application.missing_material_codes()
         if missing:
-            names = {m.code: m.name for m in MaterialType.objects.filter(code__in=missing)}
             problems.append(
-                _("缺少必需的材料：%(list)s。") % {"list": enumeration(names.get(code, code) for code in missing)}
+                _("缺少必需的材料：%(list)s。") % {"list": enumeration(material_name(code) for code in missing)}
             )
     return problems
 
@@ -542,10 +543,8 @@ def _receipt_number(application: Application, received_on) -> str:
 
 
 def _received_materials(application: Application) -> list[dict]:
-    from regulations.models import MaterialType
-
     materials = list(application.materials.filter(is_current=True).order_by("material_code", "-uploaded_at"))
-    types = {m.code: m for m in MaterialType.objects.filter(code__in={m.material_code for m in materials})}
+    types = reference.current().material_types
     return [
         {
             "code": m.material_code,

@@ -23,6 +23,7 @@ from applications.forms import ApplicationForm, EmployerDecisionForm, NanningSta
 from applications.models import Material
 from applications.stash import pop_stash, stash_post
 from hardening.uploads import upload_refusals
+from regulations import reference
 from regulations.policies import all_policies, policy_for, policy_or_none
 from talentportal.pagination import paginate
 
@@ -137,10 +138,8 @@ def _criteria_offered(application):
 
 def _material_slots(application):
     """One upload slot per required material (and the photo for the form), with what is uploaded."""
-    from regulations.models import MaterialType
-
     codes = application.uploadable_material_codes()
-    types = {m.code: m for m in MaterialType.objects.filter(code__in=codes)}
+    types = reference.current().material_types
     current = {}
     for material in selectors.current_materials(application):
         current.setdefault(material.material_code, material)
@@ -280,12 +279,9 @@ def submit(request, pk):
 
 
 def _named(materials):
-    from regulations.models import MaterialType
-
     materials = list(materials)
-    names = {m.code: m.name for m in MaterialType.objects.filter(code__in={m.material_code for m in materials})}
     for material in materials:
-        material.type_name = names.get(material.material_code, material.material_code)
+        material.type_name = reference.material_name(material.material_code)
     return materials
 
 

@@ -131,7 +131,10 @@ def main():
             clients[email] = Client()
             if email:
                 clients[email].force_login(User.objects.get(email=email))
-        results[name] = {"url": url, **measure(clients[email], url, args.runs, args.warmup, show_queries=args.show_queries)}
+        results[name] = {
+            "url": url,
+            **measure(clients[email], url, args.runs, args.warmup, show_queries=args.show_queries),
+        }
         print(
             f"{name:45s} {results[name]['p50_ms']:8.1f} {results[name]['p95_ms']:8.1f} "
             f"{results[name]['queries']:4d}q {results[name]['status']}",

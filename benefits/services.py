@@ -18,6 +18,7 @@ from benefits import clock
 from benefits import states as rs
 from benefits.models import EmploymentEnd, ExpiryReminder, ServiceMaterial, ServiceRequest, ServiceRequestLog
 from certificates.selectors import current_certificate
+from regulations.reference import material_name
 
 logger = logging.getLogger(__name__)
 
@@ -305,11 +306,10 @@ def _business_problem(request: ServiceRequest, transition: str, *, today: dt.dat
 
 
 def _condition_message(request: ServiceRequest) -> str:
-    from regulations.models import MaterialType
 
     missing = request.missing_material_codes()
     if missing:
-        names = [str(m.name) for m in MaterialType.objects.filter(code__in=missing)]
+        names = [material_name(code) for code in missing]
         return _("还缺少以下材料：%(list)s。") % {"list": "、".join(names)}
     return _("请先填写子女入学申请表（至少一名子女）。")
 

@@ -31,22 +31,22 @@ class CalendarNotLoaded(Exception):
 
 
 class Calendar:
-    """Loads a year's exceptions once per computation, so a long period costs one query per year.
+    """The holiday table as of one revision of the reference data (regulations.reference): a year is read
+    once per process and revision, so a page computing many deadlines costs no query for them.
 
-    A page that computes many deadlines (the staff queue) passes one Calendar to every call, so the
-    whole page costs one query per year however many rows it shows."""
+    A computation that spans many dates passes one Calendar to every call, so all of them see the same
+    revision."""
 
     def __init__(self):
-        self._years: dict[int, dict[dt.date, str]] = {}
+        from regulations import reference
+
+        self._reference = reference.current()
 
     def _year(self, year: int) -> dict[dt.date, str]:
-        if year not in self._years:
-            from regulations.models import CalendarDay, CalendarYear
-
-            if not CalendarYear.objects.filter(year=year).exists():
-                raise CalendarNotLoaded(year)
-            self._years[year] = dict(CalendarDay.objects.filter(date__year=year).values_list("date", "kind"))
-        return self._years[year]
+        days = self._reference.calendar_year(year)
+        if days is None:
+            raise CalendarNotLoaded(year)
+        return days
 
     def is_working_day(self, day: dt.date) -> bool:
         kind = self._year(day.year).get(day)
@@ -111,12 +111,11 @@ def missing_years(today: dt.date | None = None, days_ahead: int = WARN_DAYS_AHEA
     """Years from today to `days_ahead` days on whose holiday calendar no deadline can be computed yet."""
     from django.utils import timezone
 
-    from regulations.models import CalendarYear
+    from regulations import reference
 
     today = today or timezone.localdate()
     wanted = set(range(today.year, (today + dt.timedelta(days=days_ahead)).year + 1))
-    loaded = set(CalendarYear.objects.filter(year__in=wanted).values_list("year", flat=True))
-    return sorted(wanted - loaded)
+    return sorted(wanted - reference.current().loaded_years)
 
 
 def missing_year_message(year: int) -> str:

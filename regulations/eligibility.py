@@ -519,8 +519,9 @@ def _no_version_reason(as_of: dt.date, windows: tuple[VersionWindow, ...]) -> st
     return _("%(as_of)s 没有有效的办法版本") % {"as_of": as_of}
 
 
-def snapshot(version) -> VersionSnapshot:
-    """Read a RegulationVersion (and its criteria, materials, honour list) into an immutable snapshot."""
+def snapshot(version, *, honours=None) -> VersionSnapshot:
+    """Read a RegulationVersion (and its criteria, materials, honour list) into an immutable snapshot.
+    `honours`: the Honour rows when the caller has them (regulations.reference)."""
     from regulations.models import Honour
     from regulations.policies import policy_for
 
@@ -536,7 +537,9 @@ def snapshot(version) -> VersionSnapshot:
         )
         for c in version.criteria.prefetch_related("materials").order_by("sort_order", "code")
     )
-    honours = list(Honour.objects.values_list("code", "needs_judgement"))
+    if honours is None:
+        honours = Honour.objects.all()
+    honours = [(h.code, h.needs_judgement) for h in honours]
     return VersionSnapshot(
         regulation_code=version.regulation.code,
         code=version.code,
@@ -567,14 +570,16 @@ def evaluate(facts: dict, *, language: str = "zh-hans", consult_register: bool =
     `consult_register`: look `person.document_number` up in the fraud register (Disqualification). Only
     for an application's own facts and for staff; a public caller must not learn who is on the register.
     """
-    from regulations import selectors
+    from regulations import reference, selectors
 
     language = "en" if (language or "").lower().startswith("en") else "zh-hans"
     with translation.override(language):
         parsed = parse_facts(facts)
         honours_known = set()
-        version = selectors.version_in_force(regulation_code=parsed.regulation, on=parsed.as_of)
-        snap = snapshot(version) if version else None
+        known = reference.current()
+        versions = known.versions(parsed.regulation)
+        version = reference.in_force(versions, parsed.as_of)
+        snap = known.snapshot(version) if version else None
         if snap is not None:
             honours_known = snap.honour_codes
             for i, code in enumerate(parsed.person.honours):
@@ -590,8 +595,5 @@ def evaluate(facts: dict, *, language: str = "zh-hans", consult_register: bool =
                 regulation_code=parsed.regulation, document_number=parsed.person.document_number
             ):
                 parsed = replace(parsed, person=replace(parsed.person, disqualified=True))
-        windows = tuple(
-            VersionWindow(v.code, v.effective_from, v.effective_until)
-            for v in selectors.versions_of(regulation_code=parsed.regulation)
-        )
+        windows = tuple(VersionWindow(v.code, v.effective_from, v.effective_until) for v in versions)
         return judge(parsed, snap, windows=windows)

@@ -422,3 +422,14 @@ class CalendarYear(models.Model):
 
     def __str__(self):
         return str(self.year)
+
+
+class ReferenceRevision(models.Model):
+    """A new random token whenever reference data changes (regulations.reference): app servers keep what
+    they read for the token they saw. A cache stamp, not a domain record: no history."""
+
+    token = models.UUIDField()
+
+    class Meta:
+        verbose_name = _("参考数据版本")
+        verbose_name_plural = _("参考数据版本")

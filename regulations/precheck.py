@@ -6,9 +6,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.identity import CountryChoiceField
+from regulations import reference
 from regulations.eligibility import evaluate
 from regulations.facts import FactsError
-from regulations.models import Criterion, DirectoryEnterprise, ForeignAClassItem, Honour, MaterialType, TalentLevel
+from regulations.models import Criterion, DirectoryEnterprise, ForeignAClassItem, TalentLevel
 from regulations.policies import regulation_choices
 from regulations.policies.fields import BASIC_CONDITION_ATTESTATIONS, fact_field
 from regulations.policies.vocabularies import City, Degree, EmploymentRole, PermitClass, SkillLevel
@@ -90,7 +91,7 @@ class PrecheckForm(forms.Form):
         self.fields["foreign_a_class_items"].choices = [
             (str(item.number), item.title) for item in ForeignAClassItem.objects.all()
         ]
-        self.fields["honours"].choices = [(h.code, h.name) for h in Honour.objects.all()]
+        self.fields["honours"].choices = reference.honour_choices()
         self.fields["directory_enterprise"].queryset = DirectoryEnterprise.objects.all()
         self.fields["directory_enterprise"].label_from_instance = lambda e: (
             _("%(name)s（%(code)s）")
@@ -168,7 +169,7 @@ def precheck(request):
                         for c in Criterion.objects.filter(version__code=answer["version"], code__in=answer["matched"])
                     }
                     matched_criteria = [by_code[code] for code in answer["matched"] if code in by_code]
-                    by_material = MaterialType.objects.in_bulk(answer["required_materials"], field_name="code")
+                    by_material = reference.current().material_types
                     materials = [by_material[code] for code in answer["required_materials"] if code in by_material]
     else:
         form = PrecheckForm(initial={"as_of": timezone.localdate(), "regulation": request.GET.get("regulation")})

@@ -6,18 +6,11 @@ from regulations.models import Disqualification, RegulationVersion
 
 
 def version_in_force(*, regulation_code: str, on: dt.date) -> RegulationVersion | None:
-    """The version of the regulation in force on the day, the most recently effective if windows overlap."""
-    return (
-        RegulationVersion.objects.select_related("regulation")
-        .filter(regulation__code=regulation_code, effective_from__lte=on)
-        .exclude(effective_until__lt=on)
-        .order_by("-effective_from", "-id")
-        .first()
-    )
+    """The version of the regulation in force on the day (a fresh read: the caller may keep it)."""
+    from regulations.reference import in_force
 
-
-def versions_of(*, regulation_code: str) -> list[RegulationVersion]:
-    return list(RegulationVersion.objects.filter(regulation__code=regulation_code).order_by("effective_from", "id"))
+    versions = RegulationVersion.objects.select_related("regulation").filter(regulation__code=regulation_code)
+    return in_force(list(versions.order_by("effective_from", "id")), on)
 
 
 def disqualification_for(*, regulation_code: str, document_number: str) -> Disqualification | None:

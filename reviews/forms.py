@@ -9,6 +9,7 @@ from accounts.templatetags.user_text import user_text
 from applications import states as s
 from regulations.policies import policy_for
 from regulations.policies.vocabularies import MisconductReason, ObjectionDecision, Tier
+from regulations.reference import material_name
 from reviews.models import APPEAL_OPINIONS, OPINION_CHOICES, AppealStatus, TierOneFiling
 
 REASON_MAX = 4000
@@ -84,7 +85,6 @@ class ReturnForm(ActionForm):
     )
 
     def __init__(self, *args, application, **kwargs):
-        from regulations.models import MaterialType
 
         super().__init__(*args, action=s.T_RETURN, **kwargs)
         reason = self.fields.pop("reason")
@@ -93,8 +93,7 @@ class ReturnForm(ActionForm):
         reason.help_text = _("一次告知需要补正的全部内容；申请人补正后重新提交，受理决定期限重新计算。")
         self.fields = {"materials": self.fields.pop("materials"), "reason": reason, **self.fields}
         codes_wanted = application.required_material_codes()
-        names = {m.code: m.name for m in MaterialType.objects.filter(code__in=codes_wanted)}
-        self.fields["materials"].choices = [(code, names.get(code, code)) for code in codes_wanted]
+        self.fields["materials"].choices = [(code, material_name(code)) for code in codes_wanted]
 
     def clean(self):
         data = super().clean()

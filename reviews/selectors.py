@@ -280,7 +280,8 @@ def eligibility_verdict(application: Application) -> dict | None:
 
 
 def consultations_for(application: Application):
-    return list(Consultation.objects.filter(application=application).select_related("department", "answered_by"))
+    # Through the application's own manager: each consultation knows its application without a query.
+    return list(application.consultations.select_related("department", "answered_by"))
 
 
 def application_fields(application: Application) -> list[tuple[str, object]]:

@@ -44,6 +44,7 @@ def restore_reference_data():
     from django.apps import apps
 
     from regulations.models import CalendarYear, RegulationVersion
+    from regulations.reference import revision_bump
     from regulations.seed import load_calendar, load_regulation_data
 
     roles_migration = importlib.import_module("accounts.migrations.0002_role_groups_and_departments")
@@ -53,6 +54,7 @@ def restore_reference_data():
         load_regulation_data(apps)
     if not CalendarYear.objects.exists():
         load_calendar(apps)
+    revision_bump()
 
 
 @pytest.fixture(autouse=True)

@@ -2,6 +2,7 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from regulations.reference import revision_bump
 from regulations.seed import load_calendar, load_regulation_data
 
 
@@ -15,4 +16,5 @@ class Command(BaseCommand):
         with transaction.atomic():
             load_regulation_data(apps)
             load_calendar(apps)
+            revision_bump()  # the loaders write some rows in bulk, which sends no signal
         self.stdout.write("regulation data and calendar loaded")
