@@ -1,4 +1,9 @@
-"""Creating, checking and revoking API tokens. The secret is returned once and never stored."""
+"""Creating, checking and revoking API tokens. The secret is returned once and never stored.
+
+Every creation and revocation is a row in the access log (audit.services.access_record): a token opens
+people's files, so who issued or withdrew one, when, for which organisation, is evidence like a read.
+The row names the token by id and prefix; the secret is never written anywhere.
+"""
 
 import hashlib
 import hmac
@@ -11,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from api.models import ApiToken
+from audit.models import AccessAction
 
 TOKEN_PREFIX = "tp"
 # last_used_at is written at most this often per token, so that a busy integration does not write on every call.
@@ -60,8 +66,24 @@ def tokens_visible_to(user) -> QuerySet[ApiToken]:
     return ApiToken.objects.filter(condition).select_related("user", "revoked_by")
 
 
+def _audit_repr(token: ApiToken) -> str:
+    """How the access log names a token: prefix, purpose, and whose it is (never the secret)."""
+    if token.organisation_id is None:
+        owner = f"staff {token.user.email}"
+    else:
+        organisation = token.organisation
+        owner = f"{organisation.name} ({organisation.credit_code}, #{organisation.pk})"
+    return f"{token.prefix}… {token.name} · {owner}"
+
+
+def _audit(token: ApiToken, *, by, action: str, request=None) -> None:
+    from audit.services import access_record
+
+    access_record(user=by, action=action, obj=token, request=request, object_repr=_audit_repr(token))
+
+
 @transaction.atomic
-def token_create(*, user, name: str) -> IssuedToken:
+def token_create(*, user, name: str, request=None) -> IssuedToken:
     kind = token_kind_for(user)
     if kind is None:
         raise TokenRefused(_("只有用人单位账户和审核部门工作人员可以创建接口令牌。"), code="forbidden")
@@ -81,11 +103,13 @@ def token_create(*, user, name: str) -> IssuedToken:
     )
     token._history_user = user
     token.save()
+    _audit(token, by=user, action=AccessAction.TOKEN_CREATED, request=request)
     return IssuedToken(token=token, secret=secret)
 
 
 @transaction.atomic
-def token_revoke(*, token: ApiToken, by) -> ApiToken:
+def token_revoke(*, token: ApiToken, by, request=None) -> ApiToken:
+    """Revokes the token (`by` must see it); revoking an already revoked token changes and records nothing."""
     locked = tokens_visible_to(by).select_related(None).select_for_update().filter(pk=token.pk).first()
     if locked is None:
         raise TokenRefused(_("您不能吊销该令牌。"), code="forbidden")
@@ -94,6 +118,7 @@ def token_revoke(*, token: ApiToken, by) -> ApiToken:
         locked.revoked_by = by
         locked._history_user = by
         locked.save()
+        _audit(locked, by=by, action=AccessAction.TOKEN_REVOKED, request=request)
     return locked
 
 

@@ -1,4 +1,5 @@
-"""The access log (PIPL): who read which person's file, material, form or certificate, and role grants.
+"""The access log (PIPL): who read which person's file, material, form or certificate, who created or
+revoked an API token (a key to those files), and role grants.
 
 Rows are written once and never changed or deleted, by anyone (the admin shows them read-only).
 """
@@ -19,6 +20,8 @@ class AccessAction(models.TextChoices):
     CERTIFICATE = "certificate", _("下载证书")
     EVIDENCE = "evidence", _("查看异议证明材料")
     EXPORT = "export", _("导出访问记录")
+    TOKEN_CREATED = "token_created", _("创建接口令牌")
+    TOKEN_REVOKED = "token_revoked", _("吊销接口令牌")
 
 
 class RoleChange(models.TextChoices):

@@ -22,9 +22,10 @@ def _application_reference(obj) -> str:
     return reference or ""
 
 
-def access_record(*, user, action: str, obj, request=None) -> AccessRecord:
+def access_record(*, user, action: str, obj, request=None, object_repr: str | None = None) -> AccessRecord:
     """One row: `user` did `action` (an AccessAction code) on `obj` (None: on the log itself, an export),
-    from `request`'s address."""
+    from `request`'s address. `object_repr` replaces `str(obj)` where the row must say more (an API token's
+    organisation); it is stored as given, so it must never hold a secret."""
     if action not in AccessAction.values:
         raise ValueError(f"unknown access action {action!r}")
     return AccessRecord.objects.create(
@@ -34,7 +35,7 @@ def access_record(*, user, action: str, obj, request=None) -> AccessRecord:
         action=action,
         content_type=ContentType.objects.get_for_model(obj) if obj is not None else None,
         object_id=str(obj.pk) if obj is not None else "",
-        object_repr=str(obj)[:200] if obj is not None else "",
+        object_repr=(object_repr if object_repr is not None else str(obj) if obj is not None else "")[:200],
         application_reference=_application_reference(obj) if obj is not None else "",
         ip=client_ip(request),
         path=(request.get_full_path()[:300] if request is not None else ""),

@@ -49,7 +49,7 @@ def tokens(request):
     if not form.is_valid():
         return _page(request, form=form, status=400)
     try:
-        issued = services.token_create(user=request.user, name=form.cleaned_data["name"])
+        issued = services.token_create(user=request.user, name=form.cleaned_data["name"], request=request)
     except services.TokenRefused as refusal:
         form.add_error(None, refusal.message)
         return _page(request, form=form, status=403 if refusal.code == "forbidden" else 400)
@@ -60,6 +60,6 @@ def tokens(request):
 @require_POST
 def revoke(request, pk):
     token = get_object_or_404(services.tokens_visible_to(request.user), pk=pk)
-    services.token_revoke(token=token, by=request.user)
+    services.token_revoke(token=token, by=request.user, request=request)
     messages.success(request, _("令牌 %(prefix)s 已吊销，使用它的系统将无法再访问。") % {"prefix": token.prefix})
     return redirect("api:tokens")
