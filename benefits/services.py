@@ -5,7 +5,6 @@ import logging
 
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -18,6 +17,7 @@ from benefits import clock
 from benefits import states as rs
 from benefits.models import EmploymentEnd, ExpiryReminder, ServiceMaterial, ServiceRequest, ServiceRequestLog
 from certificates.selectors import current_certificate
+from talentportal.fsm import Machine, transition_run
 
 logger = logging.getLogger(__name__)
 
@@ -304,7 +304,7 @@ def _business_problem(request: ServiceRequest, transition: str, *, today: dt.dat
     return None
 
 
-def _condition_message(request: ServiceRequest) -> str:
+def _condition_message(request: ServiceRequest, transition: str, label) -> str:
     from regulations.models import MaterialType
 
     missing = request.missing_material_codes()
@@ -314,64 +314,51 @@ def _condition_message(request: ServiceRequest) -> str:
     return _("请先填写子女入学申请表（至少一名子女）。")
 
 
+MACHINE = Machine(
+    labels=rs.TRANSITION_LABELS,
+    reason_required=rs.REASON_REQUIRED,
+    refused=ServiceRefused,
+    log_model=ServiceRequestLog,
+    log_to="request",
+    condition_message=_condition_message,
+)
+
+
 def service_request_transition(
     *, request: ServiceRequest, transition: str, by, reason: str = "", today: dt.date | None = None
 ) -> ServiceRequest:
-    from django_fsm import ConcurrentTransition, can_proceed
-
-    from applications.services import user_may_take
-
+    """Take `transition` on `request` as `by`: the checks and refusals of talentportal.fsm, then the benefit's
+    own rules under the transaction; the decision's timestamps are kept, the other side is told."""
     today = today or clock.today()
-    method = getattr(request, transition, None)
-    if transition not in rs.TRANSITION_LABELS or method is None:
-        raise ServiceRefused(_("未知的操作。"), code="unknown")
-    label = rs.TRANSITION_LABELS[transition]
-    reason = (reason or "").strip()
-    if transition in rs.REASON_REQUIRED and not reason:
-        raise ServiceRefused(_("“%(action)s”必须填写理由。") % {"action": label}, code="reason_required")
-    if not can_proceed(method, check_conditions=False):
-        raise ServiceRefused(
-            _("当前状态（%(state)s）下不能执行“%(action)s”。") % {"state": request.state_label, "action": label},
-            code="wrong_state",
-        )
-    if by is None or not user_may_take(request, transition, by):
-        raise ServiceRefused(_("您没有权限执行“%(action)s”。") % {"action": label}, code="forbidden")
-    if transition == rs.T_SUBMIT and request.benefit.request_form == "child-enrolment":
-        request.child_enrolment = request.application.child_enrolment_requests.order_by("-created_at").first()
-    if not can_proceed(method):
-        raise ServiceRefused(_condition_message(request), code="condition")
-    from_state = request.state
-    try:
-        with transaction.atomic():
-            problem = _business_problem(request, transition, today=today)
-            if problem:
-                raise ServiceRefused(problem, code="rule")
-            method()
-            now = timezone.now()
-            if transition == rs.T_SUBMIT:
-                request.submitted_at = now
-            elif transition in (rs.T_APPROVE, rs.T_REFUSE, rs.T_RETURN):
-                request.decided_at, request.decided_by = now, by
-            elif transition == rs.T_FORWARD:
-                request.forwarded_at = now
-            request.save()
-            ServiceRequestLog.objects.create(
-                request=request,
-                transition=transition,
-                from_state=from_state,
-                to_state=request.state,
-                by=by,
-                reason=reason,
-            )
-            if transition == rs.T_APPROVE and request.child_enrolment_id:
-                transaction.on_commit(lambda: service_request_stamp(request=request))
-            _tell_about(request, transition, reason)
-    except ConcurrentTransition:
-        request.refresh_from_db()
-        raise ServiceRefused(
-            _("该申请刚刚已被他人处理（当前状态：%(state)s），请刷新页面后查看。") % {"state": request.state_label},
-            code="conflict",
-        ) from None
+
+    def attach_child_enrolment():
+        if transition == rs.T_SUBMIT and request.benefit.request_form == "child-enrolment":
+            request.child_enrolment = request.application.child_enrolment_requests.order_by("-created_at").first()
+
+    def stamp(now):
+        if transition == rs.T_SUBMIT:
+            request.submitted_at = now
+        elif transition in (rs.T_APPROVE, rs.T_REFUSE, rs.T_RETURN):
+            request.decided_at, request.decided_by = now, by
+        elif transition == rs.T_FORWARD:
+            request.forwarded_at = now
+
+    def after_commit(log):
+        _tell_about(request, transition, log.reason, state=log.to_state)
+        if transition == rs.T_APPROVE and request.child_enrolment_id:
+            service_request_stamp(request=request)
+
+    transition_run(
+        machine=MACHINE,
+        instance=request,
+        transition=transition,
+        by=by,
+        reason=reason,
+        prepare=attach_child_enrolment,
+        rule_problem=lambda: _business_problem(request, transition, today=today),
+        stamp=stamp,
+        after_commit=after_commit,
+    )
     return request
 
 
@@ -386,7 +373,7 @@ def service_request_stamp(*, request: ServiceRequest) -> None:
     request.save(update_fields=["stamped_pdf"])
 
 
-def _tell_about(request: ServiceRequest, transition: str, reason: str) -> None:
+def _tell_about(request: ServiceRequest, transition: str, reason: str, *, state: str) -> None:
     """Submissions go to the benefit's reviewers; decisions go back to the requesting side."""
     from notifications.services import notification_send
 
@@ -397,7 +384,7 @@ def _tell_about(request: ServiceRequest, transition: str, reason: str) -> None:
     else:
         recipients = _holder_side(application)
         link = reverse("benefits:request", args=[request.pk])
-    lines = [[REQUEST_STATE_LINE, {"state": [rs.STATE_MSGIDS[request.state]]}]]
+    lines = [[REQUEST_STATE_LINE, {"state": [rs.STATE_MSGIDS[state]]}]]
     notification_send(
         recipients=recipients,
         kind=f"benefit-request-{transition.replace('_', '-')}",
