@@ -57,15 +57,13 @@ def application_transition(
         instance=application,
         transition=transition,
         by=by,
-        reason=reason,
-        check_permission=check_permission,
         log_fields={
             "by_role": role_for_log(by, application),
             "comment": (comment or "").strip(),
             "visible_to_applicant": visible_to_applicant,
         },
-        # Once committed, whoever listens (notifications: everyone who must act or should know) is told.
-        after_commit=lambda log: transition_committed.send(sender=Application, log_id=log.pk),
+        reason=reason,
+        check_permission=check_permission,
     )
     return TransitionResult(application=application, log=log)
 
@@ -94,14 +92,18 @@ def _unmet_condition_message(application: Application, transition: str, label) -
     return _("“%(action)s”的条件尚未满足。") % {"action": label}
 
 
-MACHINE = Machine(
-    labels=s.TRANSITION_LABELS,
-    reason_required=s.REASON_REQUIRED,
-    refused=TransitionRefused,
-    log_model=TransitionLog,
-    log_to="application",
-    condition_message=_unmet_condition_message,
-)
+class ApplicationMachine(Machine):
+    states = s
+    refused = TransitionRefused
+    log_model = TransitionLog
+    condition_message = staticmethod(_unmet_condition_message)
+
+    def notify(self, application, log):
+        """Whoever listens (notifications: everyone who must act or should know) is told."""
+        transition_committed.send(sender=Application, log_id=log.pk)
+
+
+MACHINE = ApplicationMachine()
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import logging
+from functools import partial
 
 from django.db import transaction
 from django.urls import reverse
@@ -304,38 +305,26 @@ def _business_problem(request: ServiceRequest, transition: str, *, today: dt.dat
     return None
 
 
-def _condition_message(request: ServiceRequest, transition: str, label) -> str:
-    from regulations.models import MaterialType
+class ServiceRequestMachine(Machine):
+    states = rs
+    refused = ServiceRefused
+    log_model = ServiceRequestLog
 
-    missing = request.missing_material_codes()
-    if missing:
-        names = [str(m.name) for m in MaterialType.objects.filter(code__in=missing)]
-        return _("还缺少以下材料：%(list)s。") % {"list": "、".join(names)}
-    return _("请先填写子女入学申请表（至少一名子女）。")
+    def condition_message(self, request, transition, label):
+        from regulations.models import MaterialType
 
+        missing = request.missing_material_codes()
+        if missing:
+            names = [str(m.name) for m in MaterialType.objects.filter(code__in=missing)]
+            return _("还缺少以下材料：%(list)s。") % {"list": "、".join(names)}
+        return _("请先填写子女入学申请表（至少一名子女）。")
 
-MACHINE = Machine(
-    labels=rs.TRANSITION_LABELS,
-    reason_required=rs.REASON_REQUIRED,
-    refused=ServiceRefused,
-    log_model=ServiceRequestLog,
-    log_to="request",
-    condition_message=_condition_message,
-)
-
-
-def service_request_transition(
-    *, request: ServiceRequest, transition: str, by, reason: str = "", today: dt.date | None = None
-) -> ServiceRequest:
-    """Take `transition` on `request` as `by`: the checks and refusals of talentportal.fsm, then the benefit's
-    own rules under the transaction; the decision's timestamps are kept, the other side is told."""
-    today = today or clock.today()
-
-    def attach_child_enrolment():
+    def prepare(self, request, transition):
+        """附件3: the request carries the latest child-enrolment form, whose children the submission needs."""
         if transition == rs.T_SUBMIT and request.benefit.request_form == "child-enrolment":
             request.child_enrolment = request.application.child_enrolment_requests.order_by("-created_at").first()
 
-    def stamp(now):
+    def stamp(self, request, transition, by, now):
         if transition == rs.T_SUBMIT:
             request.submitted_at = now
         elif transition in (rs.T_APPROVE, rs.T_REFUSE, rs.T_RETURN):
@@ -343,22 +332,23 @@ def service_request_transition(
         elif transition == rs.T_FORWARD:
             request.forwarded_at = now
 
-    def after_commit(log):
-        _tell_about(request, transition, log.reason, state=log.to_state)
-        if transition == rs.T_APPROVE and request.child_enrolment_id:
+    def notify(self, request, log):
+        _tell_about(request, log.transition, log.reason, state=log.to_state)
+        if log.transition == rs.T_APPROVE and request.child_enrolment_id:
             service_request_stamp(request=request)
 
-    transition_run(
-        machine=MACHINE,
-        instance=request,
-        transition=transition,
-        by=by,
-        reason=reason,
-        prepare=attach_child_enrolment,
-        rule_problem=lambda: _business_problem(request, transition, today=today),
-        stamp=stamp,
-        after_commit=after_commit,
-    )
+
+MACHINE = ServiceRequestMachine()
+
+
+def service_request_transition(
+    *, request: ServiceRequest, transition: str, by, reason: str = "", today: dt.date | None = None
+) -> ServiceRequest:
+    """Take `transition` on `request` as `by`: the checks and refusals of talentportal.fsm, and the benefit's own
+    rules under the transaction; the decision's timestamps are kept; the other side is told once committed."""
+    today = today or clock.today()
+    problem = partial(_business_problem, request, transition, today=today)
+    transition_run(machine=MACHINE, instance=request, transition=transition, by=by, reason=reason, rule_problem=problem)
     return request
 
 

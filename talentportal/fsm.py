@@ -1,9 +1,10 @@
 """Taking one transition of a django-fsm state machine: one order of checks, one set of refusals, one log row.
 
 Applications (applications.services.application_transition) and service requests
-(benefits.services.service_request_transition) both run here. What differs between them is passed in: the
-`Machine` (labels, the transitions that need a reason, the refusal class, the log model, the message for an
-unmet condition) and, per call, hooks for the model's own rules, timestamps and who is told.
+(benefits.services.service_request_transition) both run here. What differs between them is passed in: a
+`Machine` subclass (the states module, the refusal class, the log model, the message for an unmet condition,
+and what the model does around a transition: its timestamps, who is told) and, per call, a rule checked under
+the transaction and the log's own columns.
 
 The checks, in this order, and the code of the refusal each one raises:
 
@@ -19,8 +20,7 @@ Then, atomically: the transition, the save, one log row (from, to, who, when, wh
 (notifications, documents) runs once the transaction has committed.
 """
 
-from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from django.db import transaction
@@ -29,16 +29,34 @@ from django.utils.translation import gettext as _
 from django_fsm import ConcurrentTransition, can_proceed
 
 
-@dataclass(frozen=True)
 class Machine:
-    """What the runner needs to know about one kind of record with a state machine."""
+    """One kind of record with a state machine: what the runner needs to know of it (the class attributes) and
+    what it does around a transition (the methods, which do nothing unless a subclass says otherwise)."""
 
-    labels: Mapping[str, Any]  # transition code → translatable label; a code not here is "unknown"
-    reason_required: Collection[str]  # transitions that must carry a written reason
+    states: Any  # the states module: TRANSITION_LABELS (code → label; other codes are unknown), REASON_REQUIRED
     refused: Callable[..., Exception]  # raised as refused(message, code=code)
-    log_model: Any  # a model with transition, from_state, to_state, by, at and reason
-    log_to: str  # the log model's foreign key to the record
-    condition_message: Callable[[Any, str, Any], str]  # (record, transition, label) → why a condition fails
+    log_model: Any  # transition, from_state, to_state, by, at, reason and a foreign key to the record
+
+    def condition_message(self, record, transition: str, label) -> str:
+        """Why a condition of `transition` is not met, in words the user can act on."""
+        raise NotImplementedError
+
+    def prepare(self, record, transition: str) -> None:
+        """Before the conditions are asked: set what they read."""
+
+    def stamp(self, record, transition: str, by, now) -> None:
+        """After the transition, before the save: the record's own timestamps."""
+
+    def notify(self, record, log) -> None:
+        """Once the transaction has committed: tell whoever should know."""
+
+    def log_link(self, record) -> str:
+        """The name of the log model's foreign key to `record`'s model."""
+        return next(
+            field.name
+            for field in self.log_model._meta.concrete_fields
+            if field.is_relation and field.related_model is type(record)
+        )
 
 
 def may_take(instance, transition: str, user) -> bool:
@@ -63,26 +81,21 @@ def transition_run(
     reason: str = "",
     check_permission: bool = True,
     log_fields: Mapping[str, Any] | None = None,
-    prepare: Callable[[], None] | None = None,
     rule_problem: Callable[[], str | None] | None = None,
-    stamp: Callable[[Any], None] | None = None,
-    after_commit: Callable[[Any], None] | None = None,
 ):
     """Take `transition` on `instance` as `by` (None = the system); return the log row written.
 
-    `prepare()` runs once the user may act, before the conditions are asked (it may set what they read);
     `rule_problem()` runs under the transaction, before the transition, and refuses with its message;
-    `stamp(now)` sets the record's own timestamps after the transition, before the save;
-    `after_commit(log)` runs once the transaction has committed. `log_fields` are the log model's own columns.
-    Raises `machine.refused(message, code=...)` with a message the user can read.
+    `log_fields` are the log model's own columns. Raises `machine.refused(message, code=...)` with a message
+    the user can read; nothing is changed then.
     """
-    refused = machine.refused
+    refused, labels = machine.refused, machine.states.TRANSITION_LABELS
     method = getattr(instance, transition, None)
-    if transition not in machine.labels or method is None:
+    if transition not in labels or method is None:
         raise refused(_("未知的操作。"), code="unknown")
-    label = machine.labels[transition]
+    label = labels[transition]
     reason = (reason or "").strip()
-    if transition in machine.reason_required and not reason:
+    if transition in machine.states.REASON_REQUIRED and not reason:
         raise refused(_("“%(action)s”必须填写理由。") % {"action": label}, code="reason_required")
     if not can_proceed(method, check_conditions=False):
         raise refused(
@@ -91,12 +104,11 @@ def transition_run(
         )
     if check_permission and not may_take(instance, transition, by):
         raise refused(_("您没有权限执行“%(action)s”。") % {"action": label}, code="forbidden")
-    if prepare is not None:
-        prepare()
+    machine.prepare(instance, transition)
     if not can_proceed(method):
         raise refused(machine.condition_message(instance, transition, label), code="condition")
 
-    from_state = instance.state
+    change = {machine.log_link(instance): instance, "transition": transition, "from_state": instance.state}
     try:
         with transaction.atomic():
             problem = rule_problem() if rule_problem is not None else None
@@ -104,21 +116,11 @@ def transition_run(
                 raise refused(problem, code="rule")
             method()
             now = timezone.now()
-            if stamp is not None:
-                stamp(now)
+            machine.stamp(instance, transition, by, now)
             instance.save()
-            log = machine.log_model.objects.create(
-                **{machine.log_to: instance},
-                transition=transition,
-                from_state=from_state,
-                to_state=instance.state,
-                by=by,
-                at=now,
-                reason=reason,
-                **(log_fields or {}),
-            )
-            if after_commit is not None:
-                transaction.on_commit(lambda: after_commit(log))
+            change["to_state"] = instance.state
+            log = machine.log_model.objects.create(**change, by=by, at=now, reason=reason, **(log_fields or {}))
+            transaction.on_commit(lambda: machine.notify(instance, log))
     except ConcurrentTransition:
         instance.refresh_from_db()
         raise refused(

@@ -43,22 +43,42 @@ def _refused(**kwargs) -> TransitionRefused:
     return refused.value
 
 
+def _service_refused(**kwargs) -> ServiceRefused:
+    with pytest.raises(ServiceRefused) as refused:
+        service_request_transition(**kwargs)
+    return refused.value
+
+
 @pytest.mark.parametrize(
-    ("transition", "reason", "code", "message"),
+    ("kind", "transition", "reason", "code", "message"),
     [
-        ("no_such_action", "", "unknown", "未知的操作。"),
-        ("save", "", "unknown", "未知的操作。"),  # a method of the model, but not a transition
-        (s.T_REFUSE, "  ", "reason_required", "“不予认定”必须填写理由。"),
-        (s.T_APPROVE, "", "wrong_state", "当前状态（已提交）下不能执行“审批通过”。"),
+        ("application", "no_such_action", "", "unknown", "未知的操作。"),
+        ("application", "save", "", "unknown", "未知的操作。"),  # a method of the model, but not a transition
+        ("application", s.T_REFUSE, "  ", "reason_required", "“不予认定”必须填写理由。"),
+        ("application", s.T_APPROVE, "", "wrong_state", "当前状态（已提交）下不能执行“审批通过”。"),
+        ("service request", "no_such_action", "", "unknown", "未知的操作。"),
+        ("service request", rs.T_WITHDRAW, " ", "reason_required", "“撤回”必须填写理由。"),
+        ("service request", rs.T_APPROVE, "", "wrong_state", "当前状态（草稿）下不能执行“审核同意并盖章”。"),
     ],
 )
-def test_an_application_transition_is_refused_with_its_code_and_message(reviewer, transition, reason, code, message):
-    application = make_application()
-    refusal = _refused(application=application, transition=transition, by=reviewer, reason=reason)
-    assert (refusal.code, refusal.message) == (code, message)
-    application.refresh_from_db()
-    assert application.state == s.SUBMITTED
-    assert not application.transition_logs.exists()
+def test_a_refused_transition_says_why_with_its_code_and_changes_nothing(
+    request, kind, transition, reason, code, message
+):
+    if kind == "application":
+        record = make_application()
+        refusal = _refused(
+            application=record, transition=transition, by=request.getfixturevalue("reviewer"), reason=reason
+        )
+        assert (refusal.code, refusal.message) == (code, message)
+        logs = record.transition_logs
+    else:
+        record = request.getfixturevalue("draft")
+        refusal = _service_refused(request=record, transition=transition, by=record.application.talent, reason=reason)
+        assert (refusal.code, refusal.messages) == (code, [message])
+        logs = record.log
+    state = record.state
+    record.refresh_from_db()
+    assert record.state == state and not logs.exists()
 
 
 def test_the_state_is_asked_before_the_role_and_the_role_before_the_conditions():
@@ -154,27 +174,6 @@ def _with_materials(request):
             request=request, material_code=material.code, uploaded=pdf(), by=request.application.talent
         )
     return request
-
-
-def _service_refused(**kwargs) -> ServiceRefused:
-    with pytest.raises(ServiceRefused) as refused:
-        service_request_transition(**kwargs)
-    return refused.value
-
-
-@pytest.mark.parametrize(
-    ("transition", "reason", "code", "message"),
-    [
-        ("no_such_action", "", "unknown", "未知的操作。"),
-        (rs.T_WITHDRAW, " ", "reason_required", "“撤回”必须填写理由。"),
-        (rs.T_APPROVE, "", "wrong_state", "当前状态（草稿）下不能执行“审核同意并盖章”。"),
-    ],
-)
-def test_a_service_request_transition_is_refused_with_its_code_and_message(draft, transition, reason, code, message):
-    refusal = _service_refused(request=draft, transition=transition, by=draft.application.talent, reason=reason)
-    assert (refusal.code, refusal.messages) == (code, [message])
-    draft.refresh_from_db()
-    assert draft.state == rs.DRAFT and not draft.log.exists()
 
 
 def test_a_service_request_is_asked_the_role_then_the_conditions(draft, bureau):
