@@ -17,6 +17,17 @@ from tests.reviews.factories import department_user, make_application
 pytestmark = pytest.mark.django_db
 
 
+def _second_refused(decide, message: str, **kwargs):
+    """The second decision, taken on a row read before the first (the one argument that is a row), is refused
+    as a conflict with `message`; the row as it now stands."""
+    stale = next(value for value in kwargs.values() if isinstance(value, Objection | Appeal))
+    with pytest.raises(TransitionRefused) as refused:
+        decide(**kwargs)
+    assert (refused.value.code, refused.value.message) == ("conflict", message)
+    stale.refresh_from_db()
+    return stale
+
+
 def test_an_objection_is_decided_once_and_the_first_decision_stands():
     today = datetime.date.today()
     application = make_application(
@@ -30,10 +41,9 @@ def test_an_objection_is_decided_once_and_the_first_decision_stands():
     assert (decided.decision, decided.decision_reason, decided.decided_by) == (DISMISSED, "经核实学历属实", first)
     assert decided.decided_at is not None and not decided.is_pending
 
-    with pytest.raises(TransitionRefused) as refused:
-        services.objection_decide(objection=stale, by=second, decision=UPHELD, reason="学位证书系伪造")
-    assert (refused.value.code, refused.value.message) == ("conflict", "该异议已经处理过。")
-    objection.refresh_from_db()
+    objection = _second_refused(
+        services.objection_decide, "该异议已经处理过。", objection=stale, by=second, decision=UPHELD, reason="伪造"
+    )
     assert (objection.decision, objection.decided_by) == (DISMISSED, first)
     application.refresh_from_db()
     assert application.state == s.PUBLIC_NOTICE and not application.transition_logs.exists()
@@ -51,10 +61,9 @@ def test_an_appeal_is_answered_once_and_the_first_answer_stands():
     assert (answered.status, answered.answer, answered.decided_by) == (APPEAL_UPHELD, "维持原结果", first)
     assert answered.decided_at is not None
 
-    with pytest.raises(TransitionRefused) as refused:
-        services.appeal_decide(appeal=stale, by=second, outcome=APPEAL_OVERTURNED, answer="撤销原结果")
-    assert (refused.value.code, refused.value.message) == ("conflict", "该复核已经答复。")
-    appeal.refresh_from_db()
+    appeal = _second_refused(
+        services.appeal_decide, "该复核已经答复。", appeal=stale, by=second, outcome=APPEAL_OVERTURNED, answer="撤销"
+    )
     assert (appeal.status, appeal.decided_by) == (APPEAL_UPHELD, first)
     application.refresh_from_db()
     assert application.state == s.REFUSED and not application.certificates.exists()
