@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_fsm import ConcurrentTransition, can_proceed
 
 from applications import access
 from applications import states as s
@@ -14,6 +13,7 @@ from applications.signals import transition_committed
 from regulations import reference
 from regulations.reference import material_name
 from regulations.text import enumeration
+from talentportal.fsm import Machine, transition_run
 
 
 class TransitionRefused(Exception):
@@ -39,19 +39,6 @@ def role_for_log(user, application) -> str:
     return ",".join(codes)[:60]
 
 
-def user_may_take(application: Application, transition: str, user) -> bool:
-    """Whether `user`'s role allows `transition` from the current state, whatever its conditions say.
-
-    django-fsm's has_transition_perm() is also false when a condition fails, which would tell a user
-    "no permission" when the truth is "not yet"; the permission alone is asked here.
-    """
-    method = getattr(application, transition, None)
-    meta = getattr(method, "_django_fsm", None)
-    if meta is None or user is None:
-        return False
-    return bool(meta.has_transition_perm(application, application.state, user))
-
-
 def application_transition(
     *,
     application: Application,
@@ -65,50 +52,21 @@ def application_transition(
     """Take `transition` on `application` as `by` (None = the system), atomically, with a log row.
 
     Raises TransitionRefused with a message the user can read when the state, the conditions,
-    the user's role or a concurrent change forbid it.
+    the user's role or a concurrent change forbid it (the checks and their codes: talentportal.fsm).
     """
-    method = getattr(application, transition, None)
-    if transition not in s.TRANSITION_LABELS or method is None:
-        raise TransitionRefused(_("未知的操作。"), code="unknown")
-    label = s.TRANSITION_LABELS[transition]
-    reason = (reason or "").strip()
-    if transition in s.REASON_REQUIRED and not reason:
-        raise TransitionRefused(_("“%(action)s”必须填写理由。") % {"action": label}, code="reason_required")
-    if not can_proceed(method, check_conditions=False):
-        raise TransitionRefused(
-            _("当前状态（%(state)s）下不能执行“%(action)s”。") % {"state": application.state_label, "action": label},
-            code="wrong_state",
-        )
-    if check_permission and (by is None or not user_may_take(application, transition, by)):
-        raise TransitionRefused(_("您没有权限执行“%(action)s”。") % {"action": label}, code="forbidden")
-    if not can_proceed(method):
-        raise TransitionRefused(_unmet_condition_message(application, transition, label), code="condition")
-
-    from_state = application.state
-    try:
-        with transaction.atomic():
-            method()
-            application.save()
-            log = TransitionLog.objects.create(
-                application=application,
-                transition=transition,
-                from_state=from_state,
-                to_state=application.state,
-                by=by,
-                by_role=role_for_log(by, application),
-                at=timezone.now(),
-                reason=reason,
-                comment=(comment or "").strip(),
-                visible_to_applicant=visible_to_applicant,
-            )
-            # Once committed, whoever listens (notifications: everyone who must act or should know) is told.
-            transaction.on_commit(lambda: transition_committed.send(sender=Application, log_id=log.pk))
-    except ConcurrentTransition:
-        application.refresh_from_db()
-        raise TransitionRefused(
-            _("该申请刚刚已被他人处理（当前状态：%(state)s），请刷新页面后查看。") % {"state": application.state_label},
-            code="conflict",
-        ) from None
+    log = transition_run(
+        machine=MACHINE,
+        instance=application,
+        transition=transition,
+        by=by,
+        log_fields={
+            "by_role": role_for_log(by, application),
+            "comment": (comment or "").strip(),
+            "visible_to_applicant": visible_to_applicant,
+        },
+        reason=reason,
+        check_permission=check_permission,
+    )
     return TransitionResult(application=application, log=log)
 
 
@@ -131,6 +89,20 @@ def _unmet_condition_message(application: Application, transition: str, label) -
     if transition == s.T_CLOSE_NOTICE:
         return _("公示期尚未结束，或仍有未处理或成立的异议。")
     return _("“%(action)s”的条件尚未满足。") % {"action": label}
+
+
+class ApplicationMachine(Machine):
+    states = s
+    refused = TransitionRefused
+    log_model = TransitionLog
+    condition_message = staticmethod(_unmet_condition_message)
+
+    def notify(self, application, log):
+        """Whoever listens (notifications: everyone who must act or should know) is told."""
+        transition_committed.send(sender=Application, log_id=log.pk)
+
+
+MACHINE = ApplicationMachine()
 
 
 # ---------------------------------------------------------------------------------------------------------

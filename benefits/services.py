@@ -2,10 +2,10 @@
 
 import datetime as dt
 import logging
+from functools import partial
 
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -19,6 +19,7 @@ from benefits import states as rs
 from benefits.models import EmploymentEnd, ExpiryReminder, ServiceMaterial, ServiceRequest, ServiceRequestLog
 from certificates.selectors import current_certificate
 from regulations.reference import material_name
+from talentportal.fsm import Machine, transition_run
 
 logger = logging.getLogger(__name__)
 
@@ -305,73 +306,48 @@ def _business_problem(request: ServiceRequest, transition: str, *, today: dt.dat
     return None
 
 
-def _condition_message(request: ServiceRequest) -> str:
+class ServiceRequestMachine(Machine):
+    states = rs
+    refused = ServiceRefused
+    log_model = ServiceRequestLog
 
-    missing = request.missing_material_codes()
-    if missing:
-        names = [material_name(code) for code in missing]
-        return _("还缺少以下材料：%(list)s。") % {"list": "、".join(names)}
-    return _("请先填写子女入学申请表（至少一名子女）。")
+    def condition_message(self, request, transition, label):
+        missing = request.missing_material_codes()
+        if missing:
+            names = [material_name(code) for code in missing]
+            return _("还缺少以下材料：%(list)s。") % {"list": "、".join(names)}
+        return _("请先填写子女入学申请表（至少一名子女）。")
+
+    def prepare(self, request, transition):
+        """附件3: the request carries the latest child-enrolment form, whose children the submission needs."""
+        if transition == rs.T_SUBMIT and request.benefit.request_form == "child-enrolment":
+            request.child_enrolment = request.application.child_enrolment_requests.order_by("-created_at").first()
+
+    def stamp(self, request, transition, by, now):
+        if transition == rs.T_SUBMIT:
+            request.submitted_at = now
+        elif transition in (rs.T_APPROVE, rs.T_REFUSE, rs.T_RETURN):
+            request.decided_at, request.decided_by = now, by
+        elif transition == rs.T_FORWARD:
+            request.forwarded_at = now
+
+    def notify(self, request, log):
+        _tell_about(request, log.transition, log.reason, state=log.to_state)
+        if log.transition == rs.T_APPROVE and request.child_enrolment_id:
+            service_request_stamp(request=request)
+
+
+MACHINE = ServiceRequestMachine()
 
 
 def service_request_transition(
     *, request: ServiceRequest, transition: str, by, reason: str = "", today: dt.date | None = None
 ) -> ServiceRequest:
-    from django_fsm import ConcurrentTransition, can_proceed
-
-    from applications.services import user_may_take
-
+    """Take `transition` on `request` as `by`: the checks and refusals of talentportal.fsm, and the benefit's own
+    rules under the transaction; the decision's timestamps are kept; the other side is told once committed."""
     today = today or clock.today()
-    method = getattr(request, transition, None)
-    if transition not in rs.TRANSITION_LABELS or method is None:
-        raise ServiceRefused(_("未知的操作。"), code="unknown")
-    label = rs.TRANSITION_LABELS[transition]
-    reason = (reason or "").strip()
-    if transition in rs.REASON_REQUIRED and not reason:
-        raise ServiceRefused(_("“%(action)s”必须填写理由。") % {"action": label}, code="reason_required")
-    if not can_proceed(method, check_conditions=False):
-        raise ServiceRefused(
-            _("当前状态（%(state)s）下不能执行“%(action)s”。") % {"state": request.state_label, "action": label},
-            code="wrong_state",
-        )
-    if by is None or not user_may_take(request, transition, by):
-        raise ServiceRefused(_("您没有权限执行“%(action)s”。") % {"action": label}, code="forbidden")
-    if transition == rs.T_SUBMIT and request.benefit.request_form == "child-enrolment":
-        request.child_enrolment = request.application.child_enrolment_requests.order_by("-created_at").first()
-    if not can_proceed(method):
-        raise ServiceRefused(_condition_message(request), code="condition")
-    from_state = request.state
-    try:
-        with transaction.atomic():
-            problem = _business_problem(request, transition, today=today)
-            if problem:
-                raise ServiceRefused(problem, code="rule")
-            method()
-            now = timezone.now()
-            if transition == rs.T_SUBMIT:
-                request.submitted_at = now
-            elif transition in (rs.T_APPROVE, rs.T_REFUSE, rs.T_RETURN):
-                request.decided_at, request.decided_by = now, by
-            elif transition == rs.T_FORWARD:
-                request.forwarded_at = now
-            request.save()
-            ServiceRequestLog.objects.create(
-                request=request,
-                transition=transition,
-                from_state=from_state,
-                to_state=request.state,
-                by=by,
-                reason=reason,
-            )
-            if transition == rs.T_APPROVE and request.child_enrolment_id:
-                transaction.on_commit(lambda: service_request_stamp(request=request))
-            _tell_about(request, transition, reason)
-    except ConcurrentTransition:
-        request.refresh_from_db()
-        raise ServiceRefused(
-            _("该申请刚刚已被他人处理（当前状态：%(state)s），请刷新页面后查看。") % {"state": request.state_label},
-            code="conflict",
-        ) from None
+    problem = partial(_business_problem, request, transition, today=today)
+    transition_run(machine=MACHINE, instance=request, transition=transition, by=by, reason=reason, rule_problem=problem)
     return request
 
 
@@ -386,7 +362,7 @@ def service_request_stamp(*, request: ServiceRequest) -> None:
     request.save(update_fields=["stamped_pdf"])
 
 
-def _tell_about(request: ServiceRequest, transition: str, reason: str) -> None:
+def _tell_about(request: ServiceRequest, transition: str, reason: str, *, state: str) -> None:
     """Submissions go to the benefit's reviewers; decisions go back to the requesting side."""
     from notifications.services import notification_send
 
@@ -397,7 +373,7 @@ def _tell_about(request: ServiceRequest, transition: str, reason: str) -> None:
     else:
         recipients = _holder_side(application)
         link = reverse("benefits:request", args=[request.pk])
-    lines = [[REQUEST_STATE_LINE, {"state": [rs.STATE_MSGIDS[request.state]]}]]
+    lines = [[REQUEST_STATE_LINE, {"state": [rs.STATE_MSGIDS[state]]}]]
     notification_send(
         recipients=recipients,
         kind=f"benefit-request-{transition.replace('_', '-')}",

@@ -104,6 +104,10 @@ class Objection(models.Model):
     def __str__(self):
         return f"{self.reference or self.application.reference} · {self.name}"
 
+    @property
+    def is_pending(self) -> bool:
+        return self.decision == PENDING
+
     def save(self, *args, **kwargs):
         if not self.reference:
             prefix = self.application.policy.reference_prefix

@@ -51,6 +51,19 @@ def _refuse(message, code="forbidden"):
     raise ReviewRefused(message, code=code)
 
 
+def _decide_once(record, *, by, already: str, **decision):
+    """Record the decision on an objection or an appeal once: the row is locked and whoever comes second is
+    refused ("conflict", with `already`); who decided and when are kept. Called inside the transaction that
+    acts on the decision."""
+    locked = type(record).objects.select_for_update().get(pk=record.pk)
+    if not locked.is_pending:
+        _refuse(already, "conflict")
+    for name, value in {**decision, "decided_by": by, "decided_at": timezone.now()}.items():
+        setattr(locked, name, value)
+    locked.save()
+    return locked
+
+
 def review_transition(*, application: Application, transition: str, by, reason: str = "", comment: str = ""):
     """A bare console transition with no side effects of its own (used by tests and simple buttons)."""
     with transaction.atomic():
@@ -580,14 +593,9 @@ def objection_decide(*, objection: Objection, by, decision: str, reason: str) ->
     if not reason:
         _refuse(_("请写明核实情况及理由。"), "reason_required")
     with transaction.atomic():
-        locked = Objection.objects.select_for_update().get(pk=objection.pk)
-        if locked.decision:
-            _refuse(_("该异议已经处理过。"), "conflict")
-        locked.decision = decision
-        locked.decision_reason = reason
-        locked.decided_by = by
-        locked.decided_at = timezone.now()
-        locked.save()
+        locked = _decide_once(
+            objection, by=by, already=_("该异议已经处理过。"), decision=decision, decision_reason=reason
+        )
         if decision == UPHELD:
             application_transition(application=application, transition=s.T_REFUSE_AFTER_OBJECTION, by=by, reason=reason)
             _record_result(application)
@@ -707,14 +715,7 @@ def appeal_decide(*, appeal: Appeal, by, outcome: str, answer: str) -> Appeal:
     if appeal_missing_opinions(appeal):
         _refuse(_("公安局、行政审批局的复核意见尚未全部提出。"), "condition")
     with transaction.atomic():
-        locked = Appeal.objects.select_for_update().get(pk=appeal.pk)
-        if locked.status != APPEAL_PENDING:
-            _refuse(_("该复核已经答复。"), "conflict")
-        locked.status = outcome
-        locked.answer = answer
-        locked.decided_by = by
-        locked.decided_at = timezone.now()
-        locked.save()
+        locked = _decide_once(appeal, by=by, already=_("该复核已经答复。"), status=outcome, answer=answer)
         if outcome == APPEAL_OVERTURNED:
             application_transition(application=application, transition=s.T_OVERTURN_ON_APPEAL, by=by, comment=answer)
             _record_result(application)
