@@ -608,6 +608,19 @@ def objection_decide(*, objection: Objection, by, decision: str, reason: str) ->
 # ---------------------------------------------------------------- appeal (Beihai Art. 13(3))
 
 
+def appeal_terms(application: Application) -> dict:
+    """The regulation's re-review as people read it, from data: the office that answers, the departments that
+    re-review with it (accounts.Department names), and the version's periods (else the regulation's own)."""
+    policy = policy_for(application)
+    version = application.regulation_version
+    return {
+        "office": enumeration(Department.names_of([policy.office_department] if policy.office_department else [])),
+        "departments": enumeration(Department.names_of(policy.appeal_joint_departments)),
+        "window_days": policy.period(version, "appeal_window_working_days"),
+        "answer_days": policy.period(version, "appeal_answer_days"),
+    }
+
+
 def appeal_window(application: Application) -> deadlines.Deadline:
     received = application.result_notified_on or (application.decided_at and timezone.localdate(application.decided_at))
     if not received:
@@ -626,10 +639,12 @@ def appeal_refusal(application: Application, user, *, today: date | None = None)
         return ReviewRefused(_("该申请已经提出过复核。"), code="duplicate")
     window = appeal_window(application)
     if window.on is None:
-        return ReviewRefused(window.unknown_reason or _("无法确定结果告知日期，请联系科技局。"), code="unknown_date")
+        unknown = _("无法确定结果告知日期，请联系%(office)s。") % appeal_terms(application)
+        return ReviewRefused(window.unknown_reason or unknown, code="unknown_date")
     if today > window.on:
         return ReviewRefused(
-            _("复核申请期限已于%(date)s届满（收到结果之日起5个工作日内）。") % {"date": window.on.isoformat()},
+            _("复核申请期限已于%(date)s届满（收到结果之日起%(days)s个工作日内）。")
+            % {"date": window.on.isoformat(), "days": appeal_terms(application)["window_days"]},
             code="window",
         )
     return None
@@ -676,7 +691,7 @@ def can_give_appeal_opinion(appeal: Appeal, user) -> bool:
 
 def appeal_opinion_give(*, appeal: Appeal, by, opinion: str, comment: str = "") -> AppealOpinion:
     if not can_give_appeal_opinion(appeal, by):
-        _refuse(_("只有公安局和行政审批局参与联合复核。"))
+        _refuse(_("只有%(departments)s参与联合复核。") % appeal_terms(appeal.application))
     if not appeal.is_pending:
         _refuse(_("该复核已经答复。"), "wrong_state")
     if opinion not in (APPEAL_UPHELD, APPEAL_OVERTURNED):
@@ -694,18 +709,24 @@ def appeal_missing_opinions(appeal: Appeal) -> list[str]:
     return [code for code in policy_for(appeal.application).appeal_joint_departments if code not in given]
 
 
+def appeal_missing_departments(appeal: Appeal) -> str:
+    """The names of the departments whose re-review opinion is still owed, as running text ("" when none)."""
+    return enumeration(Department.names_of(appeal_missing_opinions(appeal)))
+
+
 def appeal_decide(*, appeal: Appeal, by, outcome: str, answer: str) -> Appeal:
     """SciTech answers after the joint re-review; an overturned refusal is recognised and certified."""
     application = appeal.application
     if not perms.decision_maker(application, by) or not policy_for(application).has_appeal:
-        _refuse(_("复核结论由科技局审批人员作出。"))
+        _refuse(_("复核结论由%(office)s审批人员作出。") % appeal_terms(application))
     if outcome not in (APPEAL_UPHELD, APPEAL_OVERTURNED):
         _refuse(_("请选择复核结论。"), "invalid")
     answer = (answer or "").strip()
     if not answer:
         _refuse(_("请写明复核答复。"), "reason_required")
-    if appeal_missing_opinions(appeal):
-        _refuse(_("公安局、行政审批局的复核意见尚未全部提出。"), "condition")
+    missing = appeal_missing_departments(appeal)
+    if missing:
+        _refuse(_("%(departments)s尚未提出复核意见。") % {"departments": missing}, "condition")
     with transaction.atomic():
         locked = Appeal.objects.select_for_update().get(pk=appeal.pk)
         if locked.status != APPEAL_PENDING:

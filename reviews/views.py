@@ -128,7 +128,7 @@ def _render_detail(request, application, *, bound=None, status=200):
         appeal_panels.append(
             {
                 "appeal": appeal,
-                "missing": services.appeal_missing_opinions(appeal),
+                "missing": services.appeal_missing_departments(appeal),
                 "can_opine": appeal.is_pending
                 and services.can_give_appeal_opinion(appeal, user)
                 and not appeal.opinions.filter(department=user.department).exists(),
@@ -418,12 +418,22 @@ def appeal_file(request, pk):
         except TransitionRefused as exc:
             form.add_error(None, exc.message)
         else:
-            messages.success(request, _("复核申请已提交，科技局将会同公安局、行政审批局复核并在15日内答复。"))
+            messages.success(
+                request,
+                _("复核申请已提交，%(office)s将会同%(departments)s复核并在%(answer_days)s日内答复。")
+                % services.appeal_terms(application),
+            )
             return redirect(_status_page(application))
     return render(
         request,
         "reviews/appeal_form.html",
-        {"application": application, "form": form, "refusal": refusal, "window": window},
+        {
+            "application": application,
+            "form": form,
+            "refusal": refusal,
+            "window": window,
+            "terms": services.appeal_terms(application),
+        },
         status=400 if (request.method == "POST" and (refusal or form.errors)) else 200,
     )
 

@@ -68,6 +68,7 @@ class RegulationPolicy:
     has_public_notice = False
     employer_recommends = False  # the employer checks and recommends (Nanning Art. 7(二))
     has_appeal = False  # the applicant may ask for re-review of a refusal (Beihai Art. 13(三))
+    office_department = ""  # accounts.Department code of the office that reviews and decides (and answers appeals)
     department_city = ""  # accounts.Department.city of the departments consulted on this regulation's files
     required_consulted_departments: tuple[str, ...] = ()  # department codes always asked for an opinion
     appeal_joint_departments: tuple[str, ...] = ()  # department codes that re-review with the decider
@@ -138,6 +139,15 @@ class RegulationPolicy:
             raise ValueError(name)
         value = getattr(version, name, None) if version is not None else None
         return getattr(self, name) if value is None else value
+
+    def notice_period_text(self, version) -> str:
+        """How long the public notice runs under `version`, as people read it ("7天", "7 days"); "" if none."""
+        days = self.period(version, "notice_days")
+        if days is None:
+            return ""
+        if version is not None and version.notice_counts_working_days:
+            return _("%(days)s个工作日") % {"days": days}
+        return _("%(days)s天") % {"days": days}
 
     # ---- the process as applicants see it ----
 

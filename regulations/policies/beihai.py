@@ -32,6 +32,7 @@ class BeihaiPolicy(RegulationPolicy):
     has_appeal = True  # Art. 13(三)
     # Art. 5: the Administrative Approval Bureau and Public Security are always consulted, others as needed;
     # Art. 13(三): SciTech re-reviews jointly with Public Security and Administrative Approval.
+    office_department = "beihai-scitech"
     department_city = City.BEIHAI
     required_consulted_departments = ("beihai-approval-bureau", "beihai-public-security")
     appeal_joint_departments = ("beihai-approval-bureau", "beihai-public-security")

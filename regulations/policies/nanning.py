@@ -41,6 +41,7 @@ class NanningPolicy(RegulationPolicy):
     notice_roles = (roles.NANNING_COMMITTEE_APPROVER, roles.NANNING_LEADERSHIP_GROUP)
     filing_roles = (roles.NANNING_TALENT_BUREAU_REVIEWER, roles.NANNING_COMMITTEE_APPROVER)
 
+    office_department = "nanning-talent-bureau"  # Art. 6: the Organisation and Talent Bureau accepts and reviews
     has_tiers = True
     has_public_notice = True
     employer_recommends = True
@@ -179,12 +180,7 @@ class NanningPolicy(RegulationPolicy):
     def process_steps(self, application):
         """Art. 7: the talent applies, the employer recommends, the bureau reviews, the committee (Art. 8: the
         leadership group, case by case) decides, the notice runs, then recognition and the certificate."""
-        version = application.regulation_version
-        days = self.period(version, "notice_days")
-        if version.notice_counts_working_days:
-            notice = _("公示%(days)s个工作日") % {"days": days}
-        else:
-            notice = _("公示%(days)s天") % {"days": days}
+        notice = _("公示%(period)s") % {"period": self.notice_period_text(application.regulation_version)}
         decision = _("人才工作领导小组一事一议") if self.is_case_by_case(application) else _("管委会审定")
         return [
             (_("填写申请"), {s.DRAFT, s.RETURNED}),
