@@ -9,7 +9,7 @@ register = template.Library()
 
 @register.inclusion_tag("reviews/_applicant_panel.html")
 def applicant_review_panel(application, user):
-    from reviews.services import appeal_refusal, appeal_window
+    from reviews.appeals import appeal_refusal, appeal_window
 
     has_appeal = application.policy.has_appeal
     appeals = list(application.appeals.all()) if has_appeal else []

@@ -26,7 +26,7 @@ from regulations import policies
 from regulations.codes import BEIHAI, NANNING
 from regulations.models import Regulation, RegulationVersion
 from regulations.policies import RegulationPolicy, policy_for
-from reviews import deadlines, services
+from reviews import appeals, deadlines
 from reviews.models import APPEAL_OVERTURNED, APPEAL_UPHELD
 from reviews.templatetags.reviews_portal import applicant_review_panel
 from tests.factories import OrganisationFactory, employer_user, staff_user
@@ -115,7 +115,7 @@ def test_the_appeal_window_message_names_the_versions_days():
     _version(BEIHAI, appeal_window_working_days=3)
     application = make_application(state=s.REFUSED, result_notified_on=MONDAY)
     with _today(datetime.date(2026, 3, 20)), translation.override("zh-hans"):
-        refusal = services.appeal_refusal(application, employer_user(application.organisation))
+        refusal = appeals.appeal_refusal(application, employer_user(application.organisation))
     assert refusal.code == "window"
     assert "3个工作日内" in refusal.message and "2026-03-05" in refusal.message
 
@@ -126,10 +126,10 @@ def test_the_appeal_window_message_names_the_versions_days():
 def _appeal_with_one_opinion():
     application = make_application(state=s.REFUSED, result_notified_on=MONDAY)
     with _today(MONDAY):
-        appeal = services.appeal_file(
+        appeal = appeals.appeal_file(
             application=application, by=employer_user(application.organisation), grounds="该外籍人才持有A类许可"
         )
-    services.appeal_opinion_give(
+    appeals.appeal_opinion_give(
         appeal=appeal, by=department_user("beihai-approval-bureau"), opinion=APPEAL_UPHELD, comment="维持"
     )
     return appeal
@@ -146,7 +146,7 @@ def test_the_decision_waits_and_names_the_departments_still_owing_their_opinion(
     appeal = _appeal_with_one_opinion()
     approver = staff_user(roles.BEIHAI_SCITECH_APPROVER)
     with translation.override(language), pytest.raises(TransitionRefused) as refused:
-        services.appeal_decide(appeal=appeal, by=approver, outcome=APPEAL_OVERTURNED, answer="撤销")
+        appeals.appeal_decide(appeal=appeal, by=approver, outcome=APPEAL_OVERTURNED, answer="撤销")
     assert refused.value.code == "condition"
     assert owed in refused.value.message and given not in refused.value.message
 
@@ -157,7 +157,7 @@ def test_a_renamed_department_is_named_as_the_data_says():
     Department.objects.filter(code="beihai-public-security").update(name_zh="北海市公安局出入境管理支队")
     appeal = _appeal_with_one_opinion()
     with translation.override("zh-hans"), pytest.raises(TransitionRefused) as refused:
-        services.appeal_decide(
+        appeals.appeal_decide(
             appeal=appeal, by=staff_user(roles.BEIHAI_SCITECH_APPROVER), outcome=APPEAL_UPHELD, answer="维持"
         )
     assert "北海市公安局出入境管理支队" in refused.value.message
@@ -228,7 +228,7 @@ def test_a_third_regulation_with_appeals_offers_the_appeal_with_its_own_window(t
     assert panel["can_appeal"] and panel["panel_visible"]
     assert panel["appeal_deadline"] == datetime.date(2026, 3, 16)  # its policy's 10 working days
     with translation.override("zh-hans"):
-        terms = services.appeal_terms(application)
+        terms = appeals.appeal_terms(application)
     assert terms["office"] == "北海市科学技术局"
     assert (terms["departments"], terms["answer_days"]) == ("北海市卫生健康委员会", 20)
 
