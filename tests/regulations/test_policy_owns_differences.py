@@ -276,3 +276,17 @@ def test_no_app_outside_the_policies_branches_on_which_regulation_a_file_is_unde
                 if BRANCH.search(code) and not code.startswith("def is_") and code not in DEFINITIONS:
                     offenders.append(f"{path.relative_to(root)}:{number}: {code}")
     assert offenders == []
+
+
+def test_the_recommending_employer_is_told_the_bureau_by_its_name_in_the_data():
+    application = make_application(NANNING, s.SUBMITTED)
+    client = Client()
+    client.force_login(employer_user(application.organisation))
+    response = client.post(
+        reverse("applications:employer_decide", args=[application.pk]),
+        {"decision": "recommend", "opinion": "情况属实，同意推荐"},
+        follow=True,
+        HTTP_ACCEPT_LANGUAGE="zh-hans",
+    )
+    told = [str(message) for message in response.context["messages"]]
+    assert "已推荐，申请已报送自贸试验区南宁片区管委会组织人才局。" in told
