@@ -67,6 +67,14 @@ class Department(models.Model):
     def name(self):
         return self.name_en if (get_language() or "").startswith("en") else self.name_zh
 
+    @classmethod
+    def names_of(cls, codes) -> list[str]:
+        """The names of the departments `codes`, in that order, in the active language (a code with no row
+        is shown as the code, so a missing department is visible rather than silently left out)."""
+        codes = list(codes)
+        by_code = {department.code: department.name for department in cls.objects.filter(code__in=codes)}
+        return [by_code.get(code, code) for code in codes]
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True

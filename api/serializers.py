@@ -9,7 +9,7 @@ from applications import states as s
 from applications.forms import ApplicationForm
 from applications.models import Application, Material, TransitionLog
 from certificates.models import Certificate
-from regulations.codes import BEIHAI, NANNING
+from regulations.policies import all_policies
 from reviews.models import OPINION_CHOICES, Consultation
 
 
@@ -84,7 +84,7 @@ class ApplicationDraftSerializer(serializers.Serializer):
 
 
 class ApplicationCreateSerializer(serializers.Serializer):
-    regulation = serializers.ChoiceField(choices=[BEIHAI, NANNING])
+    regulation = serializers.ChoiceField(choices=[policy.code for policy in all_policies()])
     organisation_credit_code = serializers.CharField(
         required=False,
         allow_blank=True,

@@ -7,7 +7,6 @@ fields (the form's unvalidated copy, the engine's answer, codes kept for queries
 import datetime as dt
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from applications import states as s
 from applications.models import Application
@@ -123,33 +122,15 @@ def other_fields(application: Application) -> list[tuple[str, object]]:
     return rows
 
 
-# Where a file is in its regulation's process (Beihai Art. 5; Nanning Art. 7): (step label, states in it).
-BEIHAI_STEPS = [
-    (gettext_lazy("填写申请"), {s.DRAFT, s.RETURNED}),
-    (gettext_lazy("科技局初审"), {s.SUBMITTED}),
-    (gettext_lazy("征求部门意见"), {s.CONSULTATION}),
-    (gettext_lazy("科技局审批"), {s.AWAITING_DECISION}),
-    (gettext_lazy("签发认定书"), {s.RECOGNISED}),
-]
-NANNING_STEPS = [
-    (gettext_lazy("填写申请"), {s.DRAFT, s.RETURNED}),
-    (gettext_lazy("单位审核推荐"), {s.SUBMITTED}),
-    (gettext_lazy("组织人才局审核"), {s.RECOMMENDED}),
-    (gettext_lazy("管委会审定"), {s.AWAITING_DECISION}),
-    (gettext_lazy("公示7天"), {s.PUBLIC_NOTICE}),
-    (gettext_lazy("认定发证"), {s.RECOGNISED}),
-]
 _AFTER_LAST_STEP = {s.CERTIFIED, s.EXPIRED, s.REVOKED, s.SUPERSEDED}
 
 
 def process_steps(application: Application) -> list[dict]:
-    """The steps of the file's regulation, each "done", "current", "stopped" (refused or withdrawn there) or
-    "todo"; a certified file has every step done."""
+    """The steps of the file's regulation, as its policy lists them, each "done", "current", "stopped" (refused
+    or withdrawn there) or "todo"; a certified file has every step done."""
     from regulations.policies import policy_for
 
-    steps = list(BEIHAI_STEPS if application.is_beihai else NANNING_STEPS)
-    if policy_for(application).is_case_by_case(application):
-        steps[3] = (gettext_lazy("人才工作领导小组一事一议"), steps[3][1])
+    steps = policy_for(application).process_steps(application)
     state = application.state
     stopped = state in (s.REFUSED, s.WITHDRAWN)
     where = state

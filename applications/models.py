@@ -181,6 +181,7 @@ class Application(ConcurrentTransitionMixin, models.Model):
 
         return policy_for(self)
 
+    # Which regulation, for data generators and tests only: the workflow asks `policy`, never these.
     @property
     def is_beihai(self) -> bool:
         return self.regulation_code == BEIHAI

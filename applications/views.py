@@ -16,6 +16,7 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import roles
+from accounts.models import Department
 from applications import access, display, selectors
 from applications import services as svc
 from applications import states as s
@@ -350,7 +351,11 @@ def employer_decide(request, pk):
     except svc.TransitionRefused as refusal:
         messages.error(request, refusal.message)
     else:
-        messages.success(request, _("已推荐，申请已报送组织人才局。") if recommend else _("已退回申请人补正。"))
+        if recommend:
+            office = Department.names_of([application.policy.office_department])[0]
+            messages.success(request, _("已推荐，申请已报送%(office)s。") % {"office": office})
+        else:
+            messages.success(request, _("已退回申请人补正。"))
         if result.receipt is not None:
             messages.info(
                 request,

@@ -38,10 +38,6 @@ def _holder_side(application: Application) -> list:
 
 
 # Stored untranslated in the notification and translated when read, in the reader's language.
-RENEWAL_NANNING = gettext_noop(
-    "有效期满后可再次申请认定（办法第十一条）；有效期内达到更高类别条件的，可申请更高类别的认定。"
-)
-RENEWAL_BEIHAI = gettext_noop("认定有效期以外国人工作居留许可有效期为准；许可延期后，请由聘用单位重新提交认定申请。")
 EXPIRY_EVENT = gettext_noop("认定即将到期")
 EXPIRY_LINE = gettext_noop("证书编号%(number)s，有效期至%(date)s，届时相关待遇随之停止。")
 
@@ -55,7 +51,8 @@ REQUEST_STATE_LINE = gettext_noop("待遇申请状态：%(state)s")
 
 
 def _renewal_msgid(application: Application) -> str:
-    return RENEWAL_NANNING if application.is_nanning else RENEWAL_BEIHAI
+    """The regulation's renewal rule (its policy's), untranslated: notifications translate it when read."""
+    return application.policy.renewal_rule
 
 
 def renewal_text(application: Application) -> str:
@@ -110,8 +107,12 @@ def expiry_reminder_send(*, application: Application, certificate) -> str:
 
 
 def may_report_employment_end(user, application: Application) -> bool:
-    """The employer that holds the recognition reports its end (Nanning Art. 11 ¶2)."""
-    return application.is_nanning and application.state == s.CERTIFIED and access.is_employer_of(user, application)
+    """The employer that holds the recognition reports its end, where the regulation asks it (Nanning Art. 11 ¶2)."""
+    return (
+        application.policy.employment_end_reported
+        and application.state == s.CERTIFIED
+        and access.is_employer_of(user, application)
+    )
 
 
 @transaction.atomic

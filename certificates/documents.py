@@ -60,7 +60,7 @@ def receipt_context(receipt) -> dict:
         "receiver_en": policy.forwarded_receiver_en if forwarded else policy.receiver_en,
         "employer_recommends": policy.employer_recommends,
         "acceptance_days": version.acceptance_decision_working_days,
-        "review_days": version.review_sla_working_days,
+        "review_days": policy.period(version, "review_sla_working_days"),
         "masked_document": selectors.mask_document_number(application.document_number),
         "printed_at": timezone.localtime(),
     }

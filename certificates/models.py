@@ -90,12 +90,6 @@ class Certificate(models.Model):
         return self.number if self.version == 1 else f"{self.number} (v{self.version})"
 
     @property
-    def is_beihai(self) -> bool:
-        from regulations.codes import BEIHAI
-
-        return self.regulation_code == BEIHAI
-
-    @property
     def policy(self):
         from regulations.policies import policy_for
 

@@ -112,8 +112,10 @@ def receipt_pdf(request, pk):
 
 
 def _may_request_child_enrolment(user, application) -> bool:
-    """Beihai 附件3: the certified talent's employer (or the talent) files it."""
-    return application.is_beihai and application.state == s.CERTIFIED and access.is_owner(user, application)
+    """Where the regulation has it (Beihai 附件3): the certified talent's employer (or the talent) files it."""
+    return (
+        application.policy.child_enrolment and application.state == s.CERTIFIED and access.is_owner(user, application)
+    )
 
 
 @login_required

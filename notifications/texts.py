@@ -7,7 +7,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from applications import states as s
-from regulations.codes import NANNING
 
 OPINIONS_BACK = "opinions_back"
 OBJECTION_FILED = "objection_filed"
@@ -34,7 +33,7 @@ TODO_BY_STATE = {
     s.RECOGNISED: gettext_lazy("请签发认定证书。"),
 }
 # Nanning: a submitted file is with the employer first (Art. 7).
-NANNING_EMPLOYER_TODO = gettext_lazy("请核验申请人填写的信息和材料，填写推荐意见后推荐，或说明理由退回。")
+EMPLOYER_RECOMMEND_TODO = gettext_lazy("请核验申请人填写的信息和材料，填写推荐意见后推荐，或说明理由退回。")
 TODO_BY_KIND = {
     OPINIONS_BACK: gettext_lazy("请将申请报审批。"),
     OBJECTION_FILED: gettext_lazy("请核实异议并作出结论。"),
@@ -108,13 +107,21 @@ def _render_active(notification) -> Text:
     lines.extend(_translated(entry) for entry in ctx.get("lines", []))
     todo = ""
     if notification.must_act:
-        if state == s.SUBMITTED and ctx.get("regulation") == NANNING:
-            todo = str(NANNING_EMPLOYER_TODO)
+        if state == s.SUBMITTED and _employer_recommends(ctx.get("regulation")):
+            todo = str(EMPLOYER_RECOMMEND_TODO)
         else:
             todo = str(TODO_BY_KIND.get(notification.kind) or TODO_BY_STATE.get(state, ""))
     subject = _("【人才认定】%(ref)s：%(event)s") % {"ref": reference, "event": event} if reference else event
     link = notification.link
     return Text(subject=subject, event=event, lines=lines, todo=todo, link=link, body=_body(event, lines, todo, link))
+
+
+def _employer_recommends(regulation_code) -> bool:
+    """A submitted file waits for the employer's recommendation where the regulation asks for one."""
+    from regulations.policies import policy_or_none
+
+    policy = policy_or_none(regulation_code or "")
+    return bool(policy and policy.employer_recommends)
 
 
 def _outcome_label(code: str) -> str:

@@ -2,6 +2,9 @@
 
 A date that needs a year whose calendar is not loaded is never guessed: the functions return None and a
 reason that staff can read ("the 2027 holiday calendar is not loaded").
+
+How many days each period lasts is the version's setting, else the regulation's own number (its policy's):
+`policy_for(version).period(version, name)`. A regulation without such a period has no such deadline.
 """
 
 from dataclasses import dataclass
@@ -9,13 +12,7 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from regulations.codes import BEIHAI
-
-# The regulation's own numbers, used only when a version row leaves the setting empty.
-BEIHAI_SLA_WORKING_DAYS = 5
-BEIHAI_APPEAL_WINDOW_WORKING_DAYS = 5
-BEIHAI_APPEAL_ANSWER_DAYS = 15
-NANNING_NOTICE_DAYS = 7
+from regulations.policies import policy_for
 
 
 @dataclass(frozen=True)
@@ -42,34 +39,34 @@ def _safe(compute) -> Deadline:
         return Deadline(on=None, unknown_reason=not_loaded_message(exc.year))
 
 
-def review_due(accepted_on: date, version) -> Deadline:
-    """Beihai Art. 5: at most N working days from acceptance to completion."""
-    days = version.review_sla_working_days
-    if days is None:
-        days = BEIHAI_SLA_WORKING_DAYS if version.regulation.code == BEIHAI else None
+def _period_end(start: date, version, name: str, *, working_days: bool) -> Deadline:
+    """`start` plus the version's period `name` (else the regulation's own); no date if it has no such period."""
+    days = policy_for(version).period(version, name)
     if days is None:
         return Deadline(on=None)
-    return _safe(lambda cal: cal.add_working_days(accepted_on, days))
+    if working_days:
+        return _safe(lambda cal: cal.add_working_days(start, days))
+    return _safe(lambda cal: cal.add_calendar_days(start, days))
+
+
+def review_due(accepted_on: date, version) -> Deadline:
+    """Beihai Art. 5: at most N working days from acceptance to completion."""
+    return _period_end(accepted_on, version, "review_sla_working_days", working_days=True)
 
 
 def notice_end(starts_on: date, version) -> Deadline:
     """Nanning Art. 7: the public notice runs N calendar days (or working days, a setting of the version)."""
-    days = version.notice_days or NANNING_NOTICE_DAYS
-    if version.notice_counts_working_days:
-        return _safe(lambda cal: cal.add_working_days(starts_on, days))
-    return _safe(lambda cal: cal.add_calendar_days(starts_on, days))
+    return _period_end(starts_on, version, "notice_days", working_days=version.notice_counts_working_days)
 
 
 def appeal_window_end(result_on: date, version) -> Deadline:
     """Beihai Art. 13(3): a written request within N working days of receiving the result."""
-    days = version.appeal_window_working_days or BEIHAI_APPEAL_WINDOW_WORKING_DAYS
-    return _safe(lambda cal: cal.add_working_days(result_on, days))
+    return _period_end(result_on, version, "appeal_window_working_days", working_days=True)
 
 
 def appeal_answer_due(filed_on: date, version) -> Deadline:
     """Beihai Art. 13(3): the joint re-review answers within N days (calendar days, Civil Code art. 201-203)."""
-    days = version.appeal_answer_days or BEIHAI_APPEAL_ANSWER_DAYS
-    return _safe(lambda cal: cal.add_calendar_days(filed_on, days))
+    return _period_end(filed_on, version, "appeal_answer_days", working_days=False)
 
 
 @dataclass(frozen=True)

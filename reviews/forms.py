@@ -10,6 +10,7 @@ from applications import states as s
 from regulations.policies import policy_for
 from regulations.policies.vocabularies import MisconductReason, ObjectionDecision, Tier
 from regulations.reference import material_name
+from regulations.text import enumeration
 from reviews.models import APPEAL_OPINIONS, OPINION_CHOICES, AppealStatus, TierOneFiling
 
 REASON_MAX = 4000
@@ -35,7 +36,7 @@ class ActionForm(forms.Form):
 
 class AcceptForm(ActionForm):
     departments = forms.ModelMultipleChoiceField(
-        label=_("同时征求以下部门的意见（行政审批局、公安局必征）"),
+        label=_("同时征求以下部门的意见"),
         queryset=Department.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -44,6 +45,10 @@ class AcceptForm(ActionForm):
     def __init__(self, *args, application, **kwargs):
         super().__init__(*args, action=s.T_ACCEPT, **kwargs)
         policy = policy_for(application)
+        if policy.required_consulted_departments:
+            self.fields["departments"].label = _("同时征求以下部门的意见（%(departments)s必征）") % {
+                "departments": enumeration(Department.names_of(policy.required_consulted_departments))
+            }
         self.fields["departments"].queryset = Department.objects.filter(
             consultable=True, city=policy.department_city
         ).exclude(code__in=policy.required_consulted_departments)

@@ -2,10 +2,10 @@
 
 Each is atomic; state changes go through applications.services.application_transition (which checks state,
 role and conditions and writes the transition log); side effects (mail, certificates) are wired here.
+Re-review of a refusal (appeal) is reviews.appeals.
 """
 
 import logging
-from datetime import date
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import CreditRecord, Department, User
+from accounts.models import CreditRecord, Department
 from applications import permissions as perms
 from applications import states as s
 from applications.models import Application
@@ -26,13 +26,10 @@ from regulations.policies.vocabularies import ObjectionDecision, Tier
 from regulations.text import enumeration
 from reviews import deadlines
 from reviews.models import (
-    APPEAL_OVERTURNED,
     APPEAL_PENDING,
-    APPEAL_UPHELD,
     OPINION_CHOICES,
     UPHELD,
     Appeal,
-    AppealOpinion,
     Consultation,
     FraudFinding,
     Objection,
@@ -610,122 +607,6 @@ def objection_decide(*, objection: Objection, by, decision: str, reason: str) ->
                 link=reverse("reviews:notices"),
                 context={"name": "", "outcome": f"objection:{decision}", "reason": reason},
             )
-    return locked
-
-
-# ---------------------------------------------------------------- appeal (Beihai Art. 13(3))
-
-
-def appeal_window(application: Application) -> deadlines.Deadline:
-    received = application.result_notified_on or (application.decided_at and timezone.localdate(application.decided_at))
-    if not received:
-        return deadlines.Deadline(on=None)
-    return deadlines.appeal_window_end(received, application.regulation_version)
-
-
-def appeal_refusal(application: Application, user, *, today: date | None = None) -> ReviewRefused | None:
-    """None when `user` may file a re-review request now; otherwise the refusal (code and message)."""
-    today = today or timezone.localdate()
-    if not policy_for(application).has_appeal or application.state != s.REFUSED:
-        return ReviewRefused(_("只有北海市未通过认定的申请可以申请复核。"), code="wrong_state")
-    if not perms.applicant_side(application, user):
-        return ReviewRefused(_("复核申请须由用人单位提出。"), code="forbidden")
-    if application.appeals.exists():
-        return ReviewRefused(_("该申请已经提出过复核。"), code="duplicate")
-    window = appeal_window(application)
-    if window.on is None:
-        return ReviewRefused(window.unknown_reason or _("无法确定结果告知日期，请联系科技局。"), code="unknown_date")
-    if today > window.on:
-        return ReviewRefused(
-            _("复核申请期限已于%(date)s届满（收到结果之日起5个工作日内）。") % {"date": window.on.isoformat()},
-            code="window",
-        )
-    return None
-
-
-def appeal_file(*, application: Application, by, grounds: str) -> Appeal:
-    grounds = (grounds or "").strip()
-    if not grounds:
-        _refuse(_("请写明申请复核的理由。"), "reason_required")
-    with transaction.atomic():
-        locked = Application.objects.select_for_update().get(pk=application.pk)
-        refusal = appeal_refusal(locked, by)
-        if refusal is not None:
-            raise refusal
-        today = timezone.localdate()
-        due = deadlines.appeal_answer_due(today, locked.regulation_version)
-        appeal = Appeal.objects.create(
-            application=locked,
-            filed_by=by,
-            grounds=grounds,
-            result_received_on=locked.result_notified_on or today,
-            due_on=due.on,
-            due_unknown_reason=due.unknown_reason,
-        )
-        joint = rules.users_allowed(locked, perms.decision_maker)
-        departments = policy_for(locked).appeal_joint_departments
-        joint += [
-            user
-            for user in User.objects.filter(is_active=True, department__code__in=departments)
-            if can_give_appeal_opinion(appeal, user)
-        ]
-        notification_send(
-            recipients=[rules.Recipient(user=user, must_act=True) for user in joint],
-            kind=texts.APPEAL_FILED,
-            application=locked,
-            context={"reason": grounds},
-        )
-    return appeal
-
-
-def can_give_appeal_opinion(appeal: Appeal, user) -> bool:
-    return perms.appeal_joint_department(appeal.application, user)
-
-
-def appeal_opinion_give(*, appeal: Appeal, by, opinion: str, comment: str = "") -> AppealOpinion:
-    if not can_give_appeal_opinion(appeal, by):
-        _refuse(_("只有公安局和行政审批局参与联合复核。"))
-    if not appeal.is_pending:
-        _refuse(_("该复核已经答复。"), "wrong_state")
-    if opinion not in (APPEAL_UPHELD, APPEAL_OVERTURNED):
-        _refuse(_("请选择复核意见。"), "invalid")
-    with transaction.atomic():
-        if AppealOpinion.objects.filter(appeal=appeal, department=by.department).exists():
-            _refuse(_("本部门已经提出过复核意见。"), "conflict")
-        return AppealOpinion.objects.create(
-            appeal=appeal, department=by.department, opinion=opinion, comment=(comment or "").strip(), by=by
-        )
-
-
-def appeal_missing_opinions(appeal: Appeal) -> list[str]:
-    given = set(appeal.opinions.values_list("department__code", flat=True))
-    return [code for code in policy_for(appeal.application).appeal_joint_departments if code not in given]
-
-
-def appeal_decide(*, appeal: Appeal, by, outcome: str, answer: str) -> Appeal:
-    """SciTech answers after the joint re-review; an overturned refusal is recognised and certified."""
-    application = appeal.application
-    if not perms.decision_maker(application, by) or not policy_for(application).has_appeal:
-        _refuse(_("复核结论由科技局审批人员作出。"))
-    if outcome not in (APPEAL_UPHELD, APPEAL_OVERTURNED):
-        _refuse(_("请选择复核结论。"), "invalid")
-    answer = (answer or "").strip()
-    if not answer:
-        _refuse(_("请写明复核答复。"), "reason_required")
-    if appeal_missing_opinions(appeal):
-        _refuse(_("公安局、行政审批局的复核意见尚未全部提出。"), "condition")
-    with transaction.atomic():
-        locked = _decide_once(appeal, by=by, already=_("该复核已经答复。"), status=outcome, answer=answer)
-        if outcome == APPEAL_OVERTURNED:
-            application_transition(application=application, transition=s.T_OVERTURN_ON_APPEAL, by=by, comment=answer)
-            _record_result(application)
-            certificate_issue(application=application, by=by)
-        notification_send(
-            recipients=[*rules.employer_users(application), *rules.talent_recipients(application)],
-            kind=texts.APPEAL_DECIDED,
-            application=application,
-            context={"outcome": f"appeal:{outcome}", "comment": answer},
-        )
     return locked
 
 

@@ -24,6 +24,7 @@ from regulations import reference
 from regulations.calendar import Calendar
 from regulations.policies import policy_for, regulation_choices
 from regulations.policies.vocabularies import Tier
+from reviews import appeals as appeal_services
 from reviews import selectors, services
 from reviews.forms import (
     AppealDecisionForm,
@@ -131,9 +132,9 @@ def _render_detail(request, application, *, bound=None, status=200):
         appeal_panels.append(
             {
                 "appeal": appeal,
-                "missing": services.appeal_missing_opinions(appeal),
+                "missing": appeal_services.appeal_missing_departments(appeal),
                 "can_opine": appeal.is_pending
-                and services.can_give_appeal_opinion(appeal, user)
+                and appeal_services.can_give_appeal_opinion(appeal, user)
                 and not appeal.opinions.filter(department=user.department).exists(),
                 "can_decide": appeal.is_pending and services.perms.decision_maker(application, user),
                 "opinion_form": _bound_or_new(bound, AppealOpinionForm, f"ao{appeal.pk}"),
@@ -305,7 +306,7 @@ def appeal_opinion(request, pk):
         application,
         AppealOpinionForm(request.POST, prefix=f"ao{appeal.pk}"),
         invalid_message=_("请选择复核意见。"),
-        act=lambda **data: services.appeal_opinion_give(appeal=appeal, by=request.user, **data),
+        act=lambda **data: appeal_services.appeal_opinion_give(appeal=appeal, by=request.user, **data),
         done_message=_("复核意见已提交。"),
     )
 
@@ -320,7 +321,7 @@ def appeal_decide(request, pk):
         application,
         AppealDecisionForm(request.POST, prefix=f"ad{appeal.pk}"),
         invalid_message=_("请选择复核结论并写明答复。"),
-        act=lambda **data: services.appeal_decide(appeal=appeal, by=request.user, **data),
+        act=lambda **data: appeal_services.appeal_decide(appeal=appeal, by=request.user, **data),
         done_message=_("复核结论已作出。"),
     )
 
@@ -415,21 +416,31 @@ def appeal_file(request, pk):
     application = access.application_for(request, pk, purpose=access.OWN)
     if not access.is_applicant_side(request.user, application):
         raise Http404
-    refusal = services.appeal_refusal(application, request.user)
-    window = services.appeal_window(application)
+    refusal = appeal_services.appeal_refusal(application, request.user)
+    window = appeal_services.appeal_window(application)
     form = AppealForm(request.POST or None)
     if request.method == "POST" and refusal is None and form.is_valid():
         try:
-            services.appeal_file(application=application, by=request.user, grounds=form.cleaned_data["grounds"])
+            appeal_services.appeal_file(application=application, by=request.user, grounds=form.cleaned_data["grounds"])
         except TransitionRefused as exc:
             form.add_error(None, exc.message)
         else:
-            messages.success(request, _("复核申请已提交，科技局将会同公安局、行政审批局复核并在15日内答复。"))
+            messages.success(
+                request,
+                _("复核申请已提交，%(office)s将会同%(departments)s复核并在%(answer_days)s日内答复。")
+                % appeal_services.appeal_terms(application),
+            )
             return redirect(_status_page(application))
     return render(
         request,
         "reviews/appeal_form.html",
-        {"application": application, "form": form, "refusal": refusal, "window": window},
+        {
+            "application": application,
+            "form": form,
+            "refusal": refusal,
+            "window": window,
+            "terms": appeal_services.appeal_terms(application),
+        },
         status=400 if (request.method == "POST" and (refusal or form.errors)) else 200,
     )
 

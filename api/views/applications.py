@@ -13,6 +13,7 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts import roles
 from api.exceptions import ApiError
 from api.pagination import Pagination
 from api.serializers import (
@@ -30,12 +31,12 @@ from applications import services as svc
 from applications import states as s
 from applications.forms import ApplicationForm, NanningStartForm
 from applications.models import Material
-from regulations.codes import BEIHAI, NANNING
+from regulations.policies import all_policies, policy_for
 
 
 class ApplicationFilterSerializer(serializers.Serializer):
     state = serializers.ChoiceField(choices=sorted(s.STATE_LABELS), required=False)
-    regulation = serializers.ChoiceField(choices=[BEIHAI, NANNING], required=False)
+    regulation = serializers.ChoiceField(choices=[policy.code for policy in all_policies()], required=False)
     updated_since = serializers.DateTimeField(required=False, help_text="ISO 8601, e.g. 2026-12-01T00:00:00+08:00")
 
 
@@ -82,7 +83,8 @@ class ApplicationListView(GenericAPIView):
         body.is_valid(raise_exception=True)
         regulation = body.validated_data["regulation"]
         organisation = None
-        if regulation == NANNING:
+        # Where the talent applies, the talent names the employer; an employer applies for its own staff.
+        if policy_for(regulation).applicant_role != roles.EMPLOYER:
             start = NanningStartForm({"credit_code": body.validated_data.get("organisation_credit_code", "")})
             if not start.is_valid():
                 raise ApiError(

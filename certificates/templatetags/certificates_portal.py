@@ -19,5 +19,5 @@ def applicant_certificate_panel(application, user):
         context.update(
             status=status, status_label=selectors.STATUS_LABELS[status], badge=selectors.STATUS_BADGES[status]
         )
-    context["child_enrolment"] = may_see and application.is_beihai and application.state == s.CERTIFIED
+    context["child_enrolment"] = may_see and application.policy.child_enrolment and application.state == s.CERTIFIED
     return context

@@ -68,10 +68,21 @@ class RegulationPolicy:
     has_public_notice = False
     employer_recommends = False  # the employer checks and recommends (Nanning Art. 7(二))
     has_appeal = False  # the applicant may ask for re-review of a refusal (Beihai Art. 13(三))
+    office_department = ""  # accounts.Department code of the office that reviews and decides (and answers appeals)
     department_city = ""  # accounts.Department.city of the departments consulted on this regulation's files
     required_consulted_departments: tuple[str, ...] = ()  # department codes always asked for an opinion
     appeal_joint_departments: tuple[str, ...] = ()  # department codes that re-review with the decider
     case_by_case_criteria: tuple[str, ...] = ()
+    child_enrolment = False  # the certified talent's employer may file a child-enrolment request (Beihai 附件3)
+    employment_end_reported = False  # the employer reports the end of employment; benefits stop (Nanning Art. 11)
+    renewal_rule = ""  # gettext_noop msgid: how a recognition is renewed, told when it is about to end
+
+    # The regulation's own numbers, from its text. The version's field of the same name (admin-editable)
+    # is what counts; these apply only where a version leaves it empty. None: the regulation has no such period.
+    review_sla_working_days: int | None = None  # from acceptance to completion
+    appeal_window_working_days: int | None = None  # from receiving the result to asking for re-review
+    appeal_answer_days: int | None = None  # calendar days for the joint re-review to answer
+    notice_days: int | None = None  # the public notice
 
     # The application form: model fields and facts (regulations.policies.fields) it asks, and their layout.
     form_fields: tuple[str, ...] = ()
@@ -117,6 +128,32 @@ class RegulationPolicy:
 
     def decider_roles_for(self, application) -> tuple[str, ...]:
         return self.case_decider_roles if self.is_case_by_case(application) else self.decider_roles
+
+    # ---- periods ----
+
+    PERIODS = ("review_sla_working_days", "appeal_window_working_days", "appeal_answer_days", "notice_days")
+
+    def period(self, version, name: str) -> int | None:
+        """The number of days `name` under `version`: the version's setting, else the regulation's own."""
+        if name not in self.PERIODS:
+            raise ValueError(name)
+        value = getattr(version, name, None) if version is not None else None
+        return getattr(self, name) if value is None else value
+
+    def notice_period_text(self, version) -> str:
+        """How long the public notice runs under `version`, as people read it ("7天", "7 days"); "" if none."""
+        days = self.period(version, "notice_days")
+        if days is None:
+            return ""
+        if version is not None and version.notice_counts_working_days:
+            return _("%(days)s个工作日") % {"days": days}
+        return _("%(days)s天") % {"days": days}
+
+    # ---- the process as applicants see it ----
+
+    def process_steps(self, application) -> list[tuple]:
+        """[(step label, {states in that step})] in the order of the regulation's process."""
+        return []
 
     # ---- the form ----
 

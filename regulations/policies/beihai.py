@@ -1,9 +1,10 @@
 """《北海市外籍“高精尖缺”人才认定办法》 (2023): the employer applies for its foreign employee; SciTech decides."""
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from accounts import roles
+from applications import states as s
 from regulations.codes import BEIHAI
 from regulations.policies.base import RegulationPolicy, refuse_validity
 from regulations.policies.vocabularies import City, MisconductReason
@@ -31,10 +32,19 @@ class BeihaiPolicy(RegulationPolicy):
     has_appeal = True  # Art. 13(三)
     # Art. 5: the Administrative Approval Bureau and Public Security are always consulted, others as needed;
     # Art. 13(三): SciTech re-reviews jointly with Public Security and Administrative Approval.
+    office_department = "beihai-scitech"
     department_city = City.BEIHAI
     required_consulted_departments = ("beihai-approval-bureau", "beihai-public-security")
     appeal_joint_departments = ("beihai-approval-bureau", "beihai-public-security")
     consulted_roles = (roles.BEIHAI_APPROVAL_BUREAU, roles.BEIHAI_PUBLIC_SECURITY, roles.BEIHAI_CONSULTED_DEPARTMENT)
+    child_enrolment = True  # 附件3: childcare and public school places for the talent's children
+    renewal_rule = gettext_noop("认定有效期以外国人工作居留许可有效期为准；许可延期后，请由聘用单位重新提交认定申请。")
+
+    # Art. 5: at most 5 working days from acceptance to completion; Art. 13(三): re-review asked within 5
+    # working days of receiving the result, answered within 15 days. Defaults of the version's settings.
+    review_sla_working_days = 5
+    appeal_window_working_days = 5
+    appeal_answer_days = 15
 
     form_fields = (
         *PERSON_FIELDS,
@@ -94,6 +104,16 @@ class BeihaiPolicy(RegulationPolicy):
     fraud_reasons = (MisconductReason.BEIHAI_FRAUD,)
     employer_credit_article = gettext_lazy("北海办法第十三条（一）")
     disqualification_article = gettext_lazy("北海办法第十三条（二）")
+
+    def process_steps(self, application):
+        """Art. 5: the employer submits; SciTech reviews, consults the departments, approves and issues."""
+        return [
+            (_("填写申请"), {s.DRAFT, s.RETURNED}),
+            (_("科技局初审"), {s.SUBMITTED}),
+            (_("征求部门意见"), {s.CONSULTATION}),
+            (_("科技局审批"), {s.AWAITING_DECISION}),
+            (_("签发认定书"), {s.RECOGNISED}),
+        ]
 
     def city_of(self, organisation) -> str:
         return City.BEIHAI if organisation.in_beihai else City.OTHER

@@ -3,9 +3,11 @@ the committee (or, case by case, the leadership group) decides, a 7-day notice r
 
 import datetime as dt
 
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from accounts import roles
+from applications import states as s
 from regulations.codes import NANNING, NN_CASE
 from regulations.policies.base import RegulationPolicy, add_years, tier_missing
 from regulations.policies.fields import BASIC_CONDITION_ATTESTATIONS
@@ -39,10 +41,16 @@ class NanningPolicy(RegulationPolicy):
     notice_roles = (roles.NANNING_COMMITTEE_APPROVER, roles.NANNING_LEADERSHIP_GROUP)
     filing_roles = (roles.NANNING_TALENT_BUREAU_REVIEWER, roles.NANNING_COMMITTEE_APPROVER)
 
+    office_department = "nanning-talent-bureau"  # Art. 6: the Organisation and Talent Bureau accepts and reviews
     has_tiers = True
     has_public_notice = True
     employer_recommends = True
     case_by_case_criteria = (NN_CASE,)
+    employment_end_reported = True  # Art. 11 ¶2: benefits stop when the person leaves the zone's employ
+    renewal_rule = gettext_noop(
+        "有效期满后可再次申请认定（办法第十一条）；有效期内达到更高类别条件的，可申请更高类别的认定。"
+    )
+    notice_days = 7  # Art. 7(四): a 7-day public notice; the version's setting says how long and how counted
 
     form_fields = (
         *PERSON_FIELDS,
@@ -168,6 +176,20 @@ class NanningPolicy(RegulationPolicy):
         if version is None or version.apply_within_months:
             names = (*names, "conditions_met_on")
         return names
+
+    def process_steps(self, application):
+        """Art. 7: the talent applies, the employer recommends, the bureau reviews, the committee (Art. 8: the
+        leadership group, case by case) decides, the notice runs, then recognition and the certificate."""
+        notice = _("公示%(period)s") % {"period": self.notice_period_text(application.regulation_version)}
+        decision = _("人才工作领导小组一事一议") if self.is_case_by_case(application) else _("管委会审定")
+        return [
+            (_("填写申请"), {s.DRAFT, s.RETURNED}),
+            (_("单位审核推荐"), {s.SUBMITTED}),
+            (_("组织人才局审核"), {s.RECOMMENDED}),
+            (decision, {s.AWAITING_DECISION}),
+            (notice, {s.PUBLIC_NOTICE}),
+            (_("认定发证"), {s.RECOGNISED}),
+        ]
 
     def city_of(self, organisation) -> str:
         return City.NANNING_FTZ if organisation.in_nanning_ftz else City.OTHER

@@ -9,10 +9,11 @@ register = template.Library()
 
 @register.inclusion_tag("reviews/_applicant_panel.html")
 def applicant_review_panel(application, user):
-    from reviews.services import appeal_refusal, appeal_window
+    from reviews.appeals import appeal_refusal, appeal_window
 
-    appeals = list(application.appeals.all()) if application.is_beihai else []
-    can_appeal = application.is_beihai and appeal_refusal(application, user) is None
+    has_appeal = application.policy.has_appeal
+    appeals = list(application.appeals.all()) if has_appeal else []
+    can_appeal = has_appeal and appeal_refusal(application, user) is None
     return {
         "application": application,
         "user": user,

@@ -11,7 +11,7 @@ from django.urls import reverse
 from accounts import roles
 from applications import states as s
 from applications.services import TransitionRefused
-from reviews import services
+from reviews import appeals
 from reviews.models import APPEAL_OVERTURNED, APPEAL_UPHELD, Appeal
 from tests.factories import employer_user, staff_user
 from tests.reviews.factories import department_user, make_application
@@ -32,12 +32,12 @@ def _on(day):
 def test_window_is_five_working_days_counted_with_the_calendar():
     application = _refused()
     # 29, 30 September; 1-7 October are holidays; 8, 9 and Saturday 10 October (调休) → 10 October.
-    assert services.appeal_window(application).on == datetime.date(2026, 10, 10)
+    assert appeals.appeal_window(application).on == datetime.date(2026, 10, 10)
     employer = employer_user(application.organisation)
     with _on(datetime.date(2026, 10, 10)):
-        assert services.appeal_refusal(application, employer) is None
+        assert appeals.appeal_refusal(application, employer) is None
     with _on(datetime.date(2026, 10, 11)):
-        assert services.appeal_refusal(application, employer).code == "window"
+        assert appeals.appeal_refusal(application, employer).code == "window"
 
 
 def test_server_refuses_an_appeal_after_the_window_even_if_posted():
@@ -53,12 +53,12 @@ def test_server_refuses_an_appeal_after_the_window_even_if_posted():
 def test_only_the_employer_files_and_only_once():
     application = _refused()
     with _on(RESULT_DAY), pytest.raises(TransitionRefused):
-        services.appeal_file(application=application, by=employer_user(), grounds="不服")
+        appeals.appeal_file(application=application, by=employer_user(), grounds="不服")
     employer = employer_user(application.organisation)
     with _on(RESULT_DAY):
-        appeal = services.appeal_file(application=application, by=employer, grounds="该外籍人才持有A类许可")
+        appeal = appeals.appeal_file(application=application, by=employer, grounds="该外籍人才持有A类许可")
         with pytest.raises(TransitionRefused):
-            services.appeal_file(application=application, by=employer, grounds="再次")
+            appeals.appeal_file(application=application, by=employer, grounds="再次")
     # Answer within 15 days: 28 September + 15 = 13 October, a working day.
     assert appeal.due_on == datetime.date(2026, 10, 13)
     application.refresh_from_db()
@@ -68,23 +68,23 @@ def test_only_the_employer_files_and_only_once():
 def test_joint_re_review_overturns_and_the_certificate_is_issued():
     application = _refused(result_on=datetime.date.today())
     employer = employer_user(application.organisation)
-    appeal = services.appeal_file(application=application, by=employer, grounds="该外籍人才持有A类许可")
+    appeal = appeals.appeal_file(application=application, by=employer, grounds="该外籍人才持有A类许可")
     approver = staff_user(roles.BEIHAI_SCITECH_APPROVER)
 
     with pytest.raises(TransitionRefused) as refused:
-        services.appeal_decide(appeal=appeal, by=approver, outcome=APPEAL_OVERTURNED, answer="撤销")
+        appeals.appeal_decide(appeal=appeal, by=approver, outcome=APPEAL_OVERTURNED, answer="撤销")
     assert refused.value.code == "condition"  # the two departments have not given their opinion yet
 
     with pytest.raises(TransitionRefused):
-        services.appeal_opinion_give(appeal=appeal, by=department_user("beihai-health"), opinion=APPEAL_UPHELD)
+        appeals.appeal_opinion_give(appeal=appeal, by=department_user("beihai-health"), opinion=APPEAL_UPHELD)
     for code in ("beihai-public-security", "beihai-approval-bureau"):
-        services.appeal_opinion_give(appeal=appeal, by=department_user(code), opinion=APPEAL_OVERTURNED)
+        appeals.appeal_opinion_give(appeal=appeal, by=department_user(code), opinion=APPEAL_OVERTURNED)
 
     with pytest.raises(TransitionRefused):
-        services.appeal_decide(
+        appeals.appeal_decide(
             appeal=appeal, by=staff_user(roles.BEIHAI_SCITECH_REVIEWER), outcome="overturned", answer="x"
         )
-    services.appeal_decide(appeal=appeal, by=approver, outcome=APPEAL_OVERTURNED, answer="经联合复核，撤销原结果")
+    appeals.appeal_decide(appeal=appeal, by=approver, outcome=APPEAL_OVERTURNED, answer="经联合复核，撤销原结果")
     application.refresh_from_db()
     appeal.refresh_from_db()
     assert appeal.status == APPEAL_OVERTURNED and appeal.decided_by == approver
@@ -97,10 +97,10 @@ def test_joint_re_review_overturns_and_the_certificate_is_issued():
 
 def test_upheld_appeal_leaves_the_refusal():
     application = _refused(result_on=datetime.date.today())
-    appeal = services.appeal_file(application=application, by=employer_user(application.organisation), grounds="不服")
+    appeal = appeals.appeal_file(application=application, by=employer_user(application.organisation), grounds="不服")
     for code in ("beihai-public-security", "beihai-approval-bureau"):
-        services.appeal_opinion_give(appeal=appeal, by=department_user(code), opinion=APPEAL_UPHELD)
-    services.appeal_decide(
+        appeals.appeal_opinion_give(appeal=appeal, by=department_user(code), opinion=APPEAL_UPHELD)
+    appeals.appeal_decide(
         appeal=appeal, by=staff_user(roles.BEIHAI_SCITECH_APPROVER), outcome=APPEAL_UPHELD, answer="维持"
     )
     application.refresh_from_db()
@@ -122,7 +122,7 @@ def test_applicant_panel_shows_the_appeal_button_only_within_the_window():
     with _on(datetime.date(2026, 10, 12)):
         assert link not in _panel(application, employer)
     with _on(datetime.date(2026, 10, 8)):
-        services.appeal_file(application=application, by=employer, grounds="不服")
+        appeals.appeal_file(application=application, by=employer, grounds="不服")
         html = _panel(application, employer)
     assert link not in html and "复核中" in html
 

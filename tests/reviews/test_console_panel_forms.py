@@ -9,7 +9,7 @@ from django.utils import timezone
 from accounts import roles
 from applications import states as s
 from regulations.codes import NANNING
-from reviews import services
+from reviews import appeals, services
 from reviews.models import Appeal, Objection
 from tests.factories import employer_user, staff_user
 from tests.reviews.factories import department_user, make_application
@@ -49,11 +49,11 @@ def test_an_objection_is_decided_through_its_own_form(client):
 
 def test_an_appeal_answer_without_a_conclusion_is_shown_again(client):
     application = make_application(state=s.REFUSED, result_notified_on=timezone.localdate())
-    appeal = services.appeal_file(
+    appeal = appeals.appeal_file(
         application=application, by=employer_user(application.organisation), grounds="申请人持有A类工作许可证"
     )
     for code in ("beihai-public-security", "beihai-approval-bureau"):
-        services.appeal_opinion_give(appeal=appeal, by=department_user(code), opinion="overturned", comment="")
+        appeals.appeal_opinion_give(appeal=appeal, by=department_user(code), opinion="overturned", comment="")
     client.force_login(staff_user(roles.BEIHAI_SCITECH_APPROVER))
     response = client.post(
         reverse("reviews:appeal_decide", args=[appeal.pk]), {f"ad{appeal.pk}-answer": "经联合复核，撤销原结果"}
