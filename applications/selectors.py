@@ -14,9 +14,12 @@ def visible_timeline(application: Application):
     return application.transition_logs.select_related("by").order_by("at", "id")
 
 
-def return_reasons(application: Application, *, include_hidden: bool = False) -> list:
-    """The written reasons the file was returned or refused, newest last, for the applicant's pages."""
-    logs = application.transition_logs.filter(to_state__in=[s.RETURNED, s.REFUSED]).exclude(reason="")
-    if not include_hidden:
-        logs = logs.filter(visible_to_applicant=True)
-    return list(logs.order_by("at", "id"))
+def return_reasons(application: Application, *, include_hidden: bool = False, timeline=None) -> list:
+    """The written reasons the file was returned or refused, newest last, for the applicant's pages
+    (`timeline`: the page's visible_timeline, when it has read it already)."""
+    logs = visible_timeline(application) if timeline is None else timeline
+    return [
+        log
+        for log in logs
+        if log.to_state in (s.RETURNED, s.REFUSED) and log.reason and (include_hidden or log.visible_to_applicant)
+    ]

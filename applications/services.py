@@ -14,6 +14,7 @@ from regulations import reference
 from regulations.reference import material_name
 from regulations.text import enumeration
 from talentportal.fsm import Machine, transition_run
+from talentportal.related import prefetched
 
 
 class TransitionRefused(Exception):
@@ -241,9 +242,9 @@ def judged_on(application: Application):
     """The day a file is judged on: the day it was first received (it keeps that day's version for life, a
     resubmission after correction included), or today for a draft never submitted."""
     if application.pk and application.state != s.DRAFT:
-        prefetched = getattr(application, "_prefetched_objects_cache", {}).get("receipts")
-        if prefetched is not None:
-            first = min(prefetched, key=lambda r: (r.received_at, r.pk), default=None)
+        receipts = prefetched(application, "receipts")
+        if receipts is not None:
+            first = min(receipts, key=lambda r: (r.received_at, r.pk), default=None)
         else:
             first = application.receipts.order_by("received_at", "id").first()
         if first is not None:

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
+from django.db.models import prefetch_related_objects
 from django.http import FileResponse, Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -300,7 +301,8 @@ def _deadline(application):
 
 @portal_login_required
 def detail(request, pk):
-    application = access.application_for(request, pk)
+    application = access.application_for(request, pk, related=("employment_end",))
+    prefetch_related_objects([application], "certificates", "receipts")
     user = request.user
     is_staff_viewer = access.staff_capacity(user, application)
     timeline = list(selectors.visible_timeline(application))
@@ -326,7 +328,7 @@ def detail(request, pk):
             "eligibility": application.eligibility or {},
             "receipts": list(application.receipts.all()),
             "version_notice": svc.version_ended_notice(application),
-            "return_reasons": selectors.return_reasons(application, include_hidden=is_staff_viewer),
+            "return_reasons": selectors.return_reasons(application, include_hidden=is_staff_viewer, timeline=timeline),
             "data_sections": display.application_sections(application),
             "steps": display.process_steps(application),
         },

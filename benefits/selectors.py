@@ -3,19 +3,17 @@
 from applications import access
 from benefits import clock
 from certificates import selectors as certificate_selectors
+from regulations import reference
 from regulations.models import Benefit
 
 
 def benefits_for(*, regulation_code: str, tier: str = "") -> list[Benefit]:
-    benefits = Benefit.objects.filter(regulation__code=regulation_code).order_by("sort_order", "pk")
-    return [benefit for benefit in benefits if benefit.applies_to_tier(tier)]
+    return [benefit for benefit in reference.current().benefits(regulation_code) if benefit.applies_to_tier(tier)]
 
 
 def employment_end_for(application):
     """The employer's report that the talent's employment in the zone ended (Nanning Art. 11 ¶2), if any."""
-    from benefits.models import EmploymentEnd
-
-    return EmploymentEnd.objects.filter(application=application).first()
+    return getattr(application, "employment_end", None)
 
 
 def benefits_stopped(application, *, today=None) -> bool:

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from applications import states as s
 from certificates.models import Certificate
+from talentportal.related import prefetched
 
 VALID = "valid"
 EXPIRED = "expired"
@@ -25,15 +26,25 @@ def certificate_status(certificate: Certificate, *, today=None) -> str:
     application = certificate.application
     if application.state == s.REVOKED:
         return REVOKED
-    if application.state == s.SUPERSEDED or Certificate.objects.filter(supersedes=certificate).exists():
+    if application.state == s.SUPERSEDED or _superseded(certificate):
         return SUPERSEDED
     if application.state == s.EXPIRED or today > certificate.valid_until:
         return EXPIRED
     return VALID
 
 
+def _superseded(certificate: Certificate) -> bool:
+    issued = prefetched(certificate.application, "certificates")
+    if issued is not None:
+        return any(other.supersedes_id == certificate.pk for other in issued)
+    return Certificate.objects.filter(supersedes=certificate).exists()
+
+
 def current_certificate(application) -> Certificate | None:
     """The newest version issued for the application (None before issuance)."""
+    issued = prefetched(application, "certificates")
+    if issued is not None:
+        return max(issued, key=lambda c: (c.version, c.pk), default=None)
     return application.certificates.order_by("-version", "-id").first()
 
 

@@ -64,6 +64,19 @@ class Reference:
         return self._snapshots[version.pk]
 
     @cached_property
+    def _benefits(self) -> dict[str, list]:
+        from regulations.models import Benefit
+
+        by_code: dict[str, list] = {}
+        for benefit in Benefit.objects.select_related("regulation").order_by("sort_order", "pk"):
+            by_code.setdefault(benefit.regulation.code, []).append(benefit)
+        return by_code
+
+    def benefits(self, regulation_code: str) -> list:
+        """What a recognition under the regulation gives, in display order."""
+        return self._benefits.get(regulation_code, [])
+
+    @cached_property
     def honours(self) -> list:
         from regulations.models import Honour
 

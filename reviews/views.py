@@ -5,7 +5,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from applications import access
 from applications import states as s
-from applications.models import Application, Receipt
+from applications.models import Application
 from applications.services import TransitionRefused
 from hardening.clientip import client_ip
 from hardening.throttle import Throttled, throttle_hit
@@ -43,7 +43,6 @@ from talentportal.pagination import paginate
 PAGE_SIZE = 50
 # What the application page shows beside the file, read with it (one query, or one prefetch).
 DETAIL_RELATED = ("fraud_finding", "revocation", "tier_one_filing")
-RECEIPTS_IN_ORDER = Prefetch("receipts", queryset=Receipt.objects.order_by("received_at", "id"))
 
 
 def staff_required(view):
@@ -186,7 +185,7 @@ def _render_detail(request, application, *, bound=None, status=200):
 @staff_required
 def application_detail(request, pk):
     application = access.application_for(request, pk, purpose=access.CONSOLE, related=DETAIL_RELATED)
-    prefetch_related_objects([application], RECEIPTS_IN_ORDER)
+    prefetch_related_objects([application], "receipts")
     return _render_detail(request, application)
 
 
