@@ -9,7 +9,7 @@ from accounts import roles
 from applications import states as s
 from applications.services import TransitionRefused
 from regulations.codes import NANNING
-from reviews import services
+from reviews import appeals, services
 from reviews.models import APPEAL_OVERTURNED, APPEAL_UPHELD, DISMISSED, UPHELD, Appeal, Objection
 from tests.factories import employer_user, staff_user
 from tests.reviews.factories import department_user, make_application
@@ -51,18 +51,18 @@ def test_an_objection_is_decided_once_and_the_first_decision_stands():
 
 def test_an_appeal_is_answered_once_and_the_first_answer_stands():
     application = make_application(state=s.REFUSED, result_notified_on=datetime.date.today())
-    appeal = services.appeal_file(application=application, by=employer_user(application.organisation), grounds="不服")
+    appeal = appeals.appeal_file(application=application, by=employer_user(application.organisation), grounds="不服")
     for code in ("beihai-public-security", "beihai-approval-bureau"):
-        services.appeal_opinion_give(appeal=appeal, by=department_user(code), opinion=APPEAL_UPHELD)
+        appeals.appeal_opinion_give(appeal=appeal, by=department_user(code), opinion=APPEAL_UPHELD)
     stale = Appeal.objects.get(pk=appeal.pk)
     first, second = staff_user(roles.BEIHAI_SCITECH_APPROVER), staff_user(roles.BEIHAI_SCITECH_APPROVER)
 
-    answered = services.appeal_decide(appeal=appeal, by=first, outcome=APPEAL_UPHELD, answer="维持原结果")
+    answered = appeals.appeal_decide(appeal=appeal, by=first, outcome=APPEAL_UPHELD, answer="维持原结果")
     assert (answered.status, answered.answer, answered.decided_by) == (APPEAL_UPHELD, "维持原结果", first)
     assert answered.decided_at is not None
 
     appeal = _second_refused(
-        services.appeal_decide, "该复核已经答复。", appeal=stale, by=second, outcome=APPEAL_OVERTURNED, answer="撤销"
+        appeals.appeal_decide, "该复核已经答复。", appeal=stale, by=second, outcome=APPEAL_OVERTURNED, answer="撤销"
     )
     assert (appeal.status, appeal.decided_by) == (APPEAL_UPHELD, first)
     application.refresh_from_db()
