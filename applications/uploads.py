@@ -121,9 +121,10 @@ def _check_image(content: bytes, name: str) -> None:
 
 
 def upload_keep(*, material, uploaded, replaces):
-    """Check `uploaded` and keep it as `material` (an unsaved row with the material fields), the current
-    files in `replaces` staying in history as no longer current. The one way an uploaded file is stored, for
-    an application's materials and a benefit request's alike."""
+    """Check `uploaded` and keep it as `material` (an unsaved row with the material fields: file,
+    original_name, content_type, size, sha256, is_current), the current files in `replaces` staying in
+    history as no longer current. The one way an uploaded file is stored, for an application's materials, a
+    benefit request's and an organisation's business licence alike. Nothing changes if the check refuses."""
     from django.core.files.base import ContentFile
 
     checked = check_upload(uploaded)
@@ -137,3 +138,27 @@ def upload_keep(*, material, uploaded, replaces):
     material.file.save(checked.random_name(), ContentFile(checked.content), save=False)
     material.save()
     return material
+
+
+def stored_file_response(file_field, *, original_name: str, content_type: str, inline: bool = False):
+    """Serve a kept file under its original name (never its random stored one), not cached; 404 if the
+    file is gone from storage."""
+    import mimetypes
+    from urllib.parse import quote
+
+    from django.http import FileResponse, Http404
+
+    try:
+        handle = file_field.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    extension = mimetypes.guess_extension(content_type) or ""
+    name = original_name if original_name.lower().endswith(extension) else original_name + extension
+    response = FileResponse(handle, content_type=content_type)
+    disposition = "inline" if inline else "attachment"
+    ascii_name = name.encode("ascii", "ignore").decode() or f"file{extension}"
+    response["Content-Disposition"] = (
+        f"{disposition}; filename=\"{ascii_name.replace(chr(34), '')}\"; filename*=UTF-8''{quote(name)}"
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response

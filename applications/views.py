@@ -1,14 +1,12 @@
 """The applicant and employer portal: list, fill, upload, submit, follow, and the employer's say."""
 
-import mimetypes
 from functools import wraps
-from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, QueryDict
+from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,6 +20,7 @@ from applications import states as s
 from applications.forms import ApplicationForm, EmployerDecisionForm, NanningStartForm, SubmitForm, WithdrawForm
 from applications.models import Material
 from applications.stash import pop_stash, stash_post
+from applications.uploads import stored_file_response
 from hardening.uploads import upload_refusals
 from regulations.policies import all_policies, policy_for, policy_or_none
 from talentportal.pagination import paginate
@@ -407,22 +406,9 @@ def material_download(request, pk):
     material = access.application_for(
         request, material.application_id, purpose=access.MATERIAL, obj=material
     ).materials.get(pk=material.pk)
-    try:
-        handle = material.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    inline = request.GET.get("inline") == "1"
-    extension = mimetypes.guess_extension(material.content_type) or ""
-    name = (
-        material.original_name
-        if material.original_name.lower().endswith(extension)
-        else material.original_name + extension
+    return stored_file_response(
+        material.file,
+        original_name=material.original_name,
+        content_type=material.content_type,
+        inline=request.GET.get("inline") == "1",
     )
-    response = FileResponse(handle, content_type=material.content_type)
-    disposition = "inline" if inline else "attachment"
-    ascii_name = name.encode("ascii", "ignore").decode() or f"material{extension}"
-    response["Content-Disposition"] = (
-        f"{disposition}; filename=\"{ascii_name.replace(chr(34), '')}\"; filename*=UTF-8''{quote(name)}"
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response
