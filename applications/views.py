@@ -55,11 +55,6 @@ def dashboard(request):
     linked = svc.application_link_talent_accounts(user=user)
     if linked:
         messages.info(request, _("已关联用人单位为您提交的%(count)d份申请。") % {"count": linked})
-    if user.is_employer and not user.organisation.is_verified:
-        messages.warning(
-            request,
-            _("本单位的营业执照正在等待工作人员核验。核验通过前可以填写申请，但不能提交，也不能受理南宁片区申请。"),
-        )
     applications = (
         access.applications_owned_by(user)
         .select_related("organisation", "regulation_version", "criterion")
@@ -88,6 +83,10 @@ def dashboard(request):
             "awaiting_paged": awaiting,
             "can_start_beihai": user.is_employer,
             "can_start_nanning": user.is_talent,
+            # The organisation's check (its business licence) is shown to its employer users with a link to
+            # the licence page; pending, they may fill in but not submit.
+            "licence_pending": user.is_employer and not user.organisation.is_verified,
+            "licence_on_file": user.is_employer and user.organisation.licences.filter(is_current=True).exists(),
         },
     )
 

@@ -19,6 +19,8 @@ class AccessAction(models.TextChoices):
     CERTIFICATE = "certificate", _("下载证书")
     EVIDENCE = "evidence", _("查看异议证明材料")
     EXPORT = "export", _("导出访问记录")
+    LICENCE = "licence", _("查看/下载营业执照")
+    VERIFY = "verify", _("核验用人单位")
 
 
 class RoleChange(models.TextChoices):
