@@ -44,8 +44,9 @@ def _licence_link(licence):
     """The file through the portal's download view: it checks the reader and writes the access log."""
     if licence is None:
         return "—"
+    # The whole line is the link: a link inside other text would be told apart by colour only (axe).
     return format_html(
-        '<a href="{}">{}</a> · {} · {}',
+        '<a href="{}">{} · {} · {}</a>',
         reverse("accounts:organisation_licence_download", args=[licence.pk]),
         licence.original_name,
         licence.short_sha256,
