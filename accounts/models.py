@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models import Q
@@ -8,6 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from accounts import roles
 from accounts.credit_code import normalise_credit_code, validate_credit_code
+from applications.uploads import KeptFile
 
 
 class Organisation(models.Model):
@@ -57,7 +57,7 @@ def _private_storage():
     return storages["private"]
 
 
-class OrganisationLicence(models.Model):
+class OrganisationLicence(KeptFile):
     """The business licence (营业执照 / 法人证书) an employer put on file for staff to check against the credit
     code. Kept like an application's material (applications.uploads.upload_keep): type read from the content,
     a random stored name in private storage, the original name only in this row. A replaced licence stays,
@@ -67,13 +67,6 @@ class OrganisationLicence(models.Model):
         Organisation, verbose_name=_("用人单位"), on_delete=models.PROTECT, related_name="licences"
     )
     file = models.FileField(storage=_private_storage, upload_to="licences/%Y/%m/", max_length=200)
-    original_name = models.CharField(_("原文件名"), max_length=255)
-    content_type = models.CharField(max_length=60)
-    size = models.PositiveIntegerField()
-    sha256 = models.CharField(max_length=64)
-    is_current = models.BooleanField(default=True, help_text=_("被替换的旧文件保留在历史中"))
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
     history = HistoricalRecords()
 
     class Meta:

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 import magic
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from PIL import Image
 
 ALLOWED_TYPES = {
@@ -39,6 +41,22 @@ class CheckedUpload:
 
     def random_name(self) -> str:
         return f"{uuid.uuid4().hex}{self.extension}"
+
+
+class KeptFile(models.Model):
+    """The fields upload_keep fills, for a model that keeps uploaded files (its own `file` field says where in
+    private storage): the original name is kept only here, the stored name is random."""
+
+    original_name = models.CharField(gettext_lazy("原文件名"), max_length=255)
+    content_type = models.CharField(max_length=60)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    is_current = models.BooleanField(default=True, help_text=gettext_lazy("被替换的旧文件保留在历史中"))
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
 
 
 def clean_original_name(name: str) -> str:
