@@ -104,3 +104,22 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
         subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
         body = loader.render_to_string(email_template_name, context)
         mail_deliver(subject=subject, body=body, to=[to_email])
+
+
+class LicenceUploadForm(forms.Form):
+    """The business licence file; what it is and how large it may be is checked by applications.uploads."""
+
+    file = forms.FileField(
+        label=_("营业执照文件"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"}),
+        error_messages={"required": _("请选择营业执照文件。"), "empty": _("所选文件是空文件。")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        from django.conf import settings
+        from django.template.defaultfilters import filesizeformat
+
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _(
+            "营业执照（或法人证书）的扫描件或照片：PDF、JPEG或PNG文件，不超过%(limit)s。"
+        ) % {"limit": filesizeformat(settings.UPLOAD_MAX_BYTES)}

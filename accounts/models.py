@@ -1,11 +1,13 @@
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts import roles
 from accounts.credit_code import normalise_credit_code, validate_credit_code
+from applications.uploads import KeptFile
 
 
 class Organisation(models.Model):
@@ -43,6 +45,47 @@ class Organisation(models.Model):
     @property
     def is_verified(self) -> bool:
         return self.verified_at is not None
+
+    def current_licence(self):
+        """The business licence on file now (OrganisationLicence), or None."""
+        return self.licences.filter(is_current=True).select_related("organisation").first()
+
+
+def _private_storage():
+    from django.core.files.storage import storages
+
+    return storages["private"]
+
+
+class OrganisationLicence(KeptFile):
+    """The business licence (营业执照 / 法人证书) an employer put on file for staff to check against the credit
+    code. Kept like an application's material (applications.uploads.upload_keep): type read from the content,
+    a random stored name in private storage, the original name only in this row. A replaced licence stays,
+    no longer current; the verification note names the one that was checked."""
+
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("用人单位"), on_delete=models.PROTECT, related_name="licences"
+    )
+    file = models.FileField(storage=_private_storage, upload_to="licences/%Y/%m/", max_length=200)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("营业执照")
+        verbose_name_plural = _("营业执照")
+        ordering = ["-uploaded_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation"], condition=Q(is_current=True), name="one_current_licence_per_organisation"
+            )
+        ]
+
+    def __str__(self):
+        # What the access log keeps as the object's name: whose licence, which file, which content.
+        return f"{self.organisation.name} · {self.original_name} · {self.sha256[:12]}"
+
+    @property
+    def short_sha256(self) -> str:
+        return self.sha256[:12]
 
 
 class Department(models.Model):

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from accounts import roles
 from accounts.mail import Delivery, mail_on_commit
-from accounts.models import Invitation, Organisation, User
+from accounts.models import Invitation, Organisation, OrganisationLicence, User
 from talentportal.site import absolute_url
 
 VERIFY_SALT = "accounts.email-verification"
@@ -215,16 +215,78 @@ def invitation_accept(*, invitation: Invitation, full_name: str, phone: str, pas
     return user
 
 
+# ---------------------------------------------------------------- the business licence and its check
+
+
+def _signed_in(user) -> bool:
+    return bool(user is not None and user.is_authenticated and user.is_active)
+
+
+def licence_may_upload(user, organisation: Organisation) -> bool:
+    """An employer user of the organisation puts (and replaces) its licence on file."""
+    return _signed_in(user) and user.organisation_id == organisation.pk and user.has_role(roles.EMPLOYER)
+
+
+def licence_may_check(user, organisation: Organisation) -> bool:
+    """Staff who verify organisations (or a superuser) read and check the licence, never their own
+    organisation's (separation of duties)."""
+    if not _signed_in(user) or (user.organisation_id is not None and user.organisation_id == organisation.pk):
+        return False
+    return user.is_superuser or user.has_role(*roles.ORGANISATION_CHECKER_ROLES)
+
+
 @transaction.atomic
-def organisation_verify(*, organisation: Organisation, by: User, note: str = "") -> Organisation:
-    """Staff have checked the business licence against the credit code; the organisation may now act."""
+def organisation_licence_upload(*, organisation: Organisation, uploaded, by: User) -> OrganisationLicence:
+    """Check and keep the licence; the one it replaces stays in history. A refused file changes nothing."""
+    from applications.uploads import upload_keep
+
+    if not licence_may_upload(by, organisation):
+        raise ValidationError(_("只有本单位的用户可以上传营业执照。"), code="forbidden")
+    # One upload at a time per organisation: the other waits here, then replaces this one.
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    return upload_keep(
+        material=OrganisationLicence(organisation=organisation, uploaded_by=by),
+        uploaded=uploaded,
+        replaces=organisation.licences.all(),
+    )
+
+
+def _verification_note(licence: OrganisationLicence, note: str) -> str:
+    """The note names the licence that was checked; kept in the source language like the other records."""
+    from django.utils import translation
+
+    with translation.override("zh-hans"):
+        checked = _("已核对营业执照“%(name)s”（SHA-256 %(sha)s，%(date)s上传）") % {
+            "name": licence.original_name,
+            "sha": licence.short_sha256,
+            "date": timezone.localtime(licence.uploaded_at).strftime("%Y-%m-%d"),
+        }
+    return "；".join(part for part in (checked, note.strip()) if part)[:300]
+
+
+@transaction.atomic
+def organisation_verify(*, organisation: Organisation, by: User, note: str = "", request=None) -> Organisation:
+    """Staff have checked the business licence on file against the credit code; the organisation may now
+    act. Refused without a current licence. Each verification is written to the access log."""
+    from audit.models import AccessAction
+    from audit.services import access_record
+
     if not (by.is_superuser or by.has_role(*roles.ORGANISATION_CHECKER_ROLES)):
         raise ValidationError(_("只有工作人员可以核验用人单位。"), code="forbidden")
+    if not licence_may_check(by, organisation):
+        raise ValidationError(_("工作人员不能核验本人所在的单位。"), code="conflict")
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
     if organisation.verified_at is None:
+        licence = organisation.current_licence()
+        if licence is None:
+            raise ValidationError(
+                _("“%(name)s”尚未上传营业执照，不能核验。请单位先在平台上传营业执照。") % {"name": organisation.name},
+                code="no_licence",
+            )
         organisation.verified_at = timezone.now()
         organisation.verified_by = by
-        organisation.verification_note = note.strip()[:300]
+        organisation.verification_note = _verification_note(licence, note)
         organisation._change_reason = "verified"
         organisation.save()
+        access_record(user=by, action=AccessAction.VERIFY, obj=licence, request=request)
     return organisation

@@ -14,6 +14,12 @@ urlpatterns = [
     path("register/sent/", views.registration_sent, name="registration_sent"),
     path("invite/", views.invite, name="invite"),
     path("invitation/<str:token>/", views.accept_invitation, name="accept_invitation"),
+    path("organisation/licence/", views.organisation_licence, name="organisation_licence"),
+    path(
+        "organisation/licence/<int:pk>/file/",
+        views.organisation_licence_download,
+        name="organisation_licence_download",
+    ),
     path(
         "password-reset/",
         views.PasswordResetView.as_view(

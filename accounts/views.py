@@ -4,7 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -14,10 +14,12 @@ from accounts.forms import (
     AcceptInvitationForm,
     EmployerRegistrationForm,
     InvitationForm,
+    LicenceUploadForm,
     PasswordResetForm,
     ResendVerificationForm,
     TalentRegistrationForm,
 )
+from accounts.models import OrganisationLicence
 from hardening.clientip import client_ip
 from hardening.throttle import Throttled, throttle_hit
 from regulations.codes import BEIHAI, NANNING
@@ -177,6 +179,58 @@ def invite(request):
             "colleagues": user.organisation.users.all(),
             "now": timezone.now(),
         },
+    )
+
+
+@login_required
+def organisation_licence(request):
+    """The employer puts its business licence on file (or replaces it) for staff to check."""
+    user = request.user
+    if not (user.organisation_id and user.has_role(roles.EMPLOYER)):
+        raise Http404
+    organisation = user.organisation
+    form = LicenceUploadForm(*((request.POST, request.FILES) if request.method == "POST" else ()))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.organisation_licence_upload(organisation=organisation, uploaded=form.cleaned_data["file"], by=user)
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            messages.success(
+                request,
+                _("营业执照已上传。") if organisation.is_verified else _("营业执照已上传，请等待工作人员核验。"),
+            )
+            return redirect("accounts:organisation_licence")
+    return render(
+        request,
+        "accounts/organisation_licence.html",
+        {
+            "form": form,
+            "organisation": organisation,
+            "licence": organisation.current_licence(),
+            "earlier": organisation.licences.filter(is_current=False)[:10],
+        },
+    )
+
+
+@login_required
+def organisation_licence_download(request, pk):
+    """The licence file: to the organisation's employer users, and to the staff who check organisations
+    (that read is written to the access log, behind the second factor like every staff read)."""
+    from applications.access import staff_read
+    from applications.uploads import stored_file_response
+    from audit.models import AccessAction
+
+    licence = get_object_or_404(OrganisationLicence.objects.select_related("organisation"), pk=pk)
+    if not services.licence_may_upload(request.user, licence.organisation):
+        if not services.licence_may_check(request.user, licence.organisation):
+            raise Http404
+        staff_read(request, licence, action=AccessAction.LICENCE)
+    return stored_file_response(
+        licence.file,
+        original_name=licence.original_name,
+        content_type=licence.content_type,
+        inline=request.GET.get("inline") == "1",
     )
 
 

@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from applications import permissions as perms
 from applications import states as s
+from applications.uploads import KeptFile
 from regulations.codes import BEIHAI, NANNING
 from regulations.policies.vocabularies import Degree, EducationLevel, ObjectionDecision, Tier
 
@@ -448,19 +449,12 @@ class Application(ConcurrentTransitionMixin, models.Model):
         """A higher-tier recognition replaces this one; its certificate is marked superseded."""
 
 
-class Material(models.Model):
+class Material(KeptFile):
     """An uploaded file. The stored name is random; the original name lives only in this row."""
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="materials")
     material_code = models.SlugField(_("材料类型"), max_length=60)
     file = models.FileField(storage=_private_storage, upload_to="materials/%Y/%m/", max_length=200)
-    original_name = models.CharField(_("原文件名"), max_length=255)
-    content_type = models.CharField(max_length=60)
-    size = models.PositiveIntegerField()
-    sha256 = models.CharField(max_length=64)
-    is_current = models.BooleanField(default=True, help_text=_("被替换的旧文件保留在历史中"))
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    uploaded_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
     class Meta:

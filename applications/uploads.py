@@ -13,8 +13,10 @@ from dataclasses import dataclass
 import magic
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from PIL import Image
 
 ALLOWED_TYPES = {
@@ -39,6 +41,22 @@ class CheckedUpload:
 
     def random_name(self) -> str:
         return f"{uuid.uuid4().hex}{self.extension}"
+
+
+class KeptFile(models.Model):
+    """The fields upload_keep fills, for a model that keeps uploaded files (its own `file` field says where in
+    private storage): the original name is kept only here, the stored name is random."""
+
+    original_name = models.CharField(gettext_lazy("原文件名"), max_length=255)
+    content_type = models.CharField(max_length=60)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    is_current = models.BooleanField(default=True, help_text=gettext_lazy("被替换的旧文件保留在历史中"))
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
 
 
 def clean_original_name(name: str) -> str:
@@ -121,9 +139,10 @@ def _check_image(content: bytes, name: str) -> None:
 
 
 def upload_keep(*, material, uploaded, replaces):
-    """Check `uploaded` and keep it as `material` (an unsaved row with the material fields), the current
-    files in `replaces` staying in history as no longer current. The one way an uploaded file is stored, for
-    an application's materials and a benefit request's alike."""
+    """Check `uploaded` and keep it as `material` (an unsaved row with the material fields: file,
+    original_name, content_type, size, sha256, is_current), the current files in `replaces` staying in
+    history as no longer current. The one way an uploaded file is stored, for an application's materials, a
+    benefit request's and an organisation's business licence alike. Nothing changes if the check refuses."""
     from django.core.files.base import ContentFile
 
     checked = check_upload(uploaded)
@@ -137,3 +156,27 @@ def upload_keep(*, material, uploaded, replaces):
     material.file.save(checked.random_name(), ContentFile(checked.content), save=False)
     material.save()
     return material
+
+
+def stored_file_response(file_field, *, original_name: str, content_type: str, inline: bool = False):
+    """Serve a kept file under its original name (never its random stored one), not cached; 404 if the
+    file is gone from storage."""
+    import mimetypes
+    from urllib.parse import quote
+
+    from django.http import FileResponse, Http404
+
+    try:
+        handle = file_field.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    extension = mimetypes.guess_extension(content_type) or ""
+    name = original_name if original_name.lower().endswith(extension) else original_name + extension
+    response = FileResponse(handle, content_type=content_type)
+    disposition = "inline" if inline else "attachment"
+    ascii_name = name.encode("ascii", "ignore").decode() or f"file{extension}"
+    response["Content-Disposition"] = (
+        f"{disposition}; filename=\"{ascii_name.replace(chr(34), '')}\"; filename*=UTF-8''{quote(name)}"
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response

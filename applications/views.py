@@ -1,15 +1,13 @@
 """The applicant and employer portal: list, fill, upload, submit, follow, and the employer's say."""
 
-import mimetypes
 from functools import wraps
-from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.db.models import prefetch_related_objects
-from django.http import FileResponse, Http404, QueryDict
+from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,6 +22,7 @@ from applications import states as s
 from applications.forms import ApplicationForm, EmployerDecisionForm, NanningStartForm, SubmitForm, WithdrawForm
 from applications.models import Material
 from applications.stash import pop_stash, stash_post
+from applications.uploads import stored_file_response
 from hardening.uploads import upload_refusals
 from regulations import reference
 from regulations.policies import all_policies, policy_for, policy_or_none
@@ -59,11 +58,6 @@ def dashboard(request):
     linked = svc.application_link_talent_accounts(user=user)
     if linked:
         messages.info(request, _("已关联用人单位为您提交的%(count)d份申请。") % {"count": linked})
-    if user.is_employer and not user.organisation.is_verified:
-        messages.warning(
-            request,
-            _("本单位的营业执照正在等待工作人员核验。核验通过前可以填写申请，但不能提交，也不能受理南宁片区申请。"),
-        )
     applications = (
         access.applications_owned_by(user)
         .select_related("organisation", "regulation_version", "criterion")
@@ -92,6 +86,10 @@ def dashboard(request):
             "awaiting_paged": awaiting,
             "can_start_beihai": user.is_employer,
             "can_start_nanning": user.is_talent,
+            # The organisation's check (its business licence) is shown to its employer users with a link to
+            # the licence page; pending, they may fill in but not submit.
+            "licence_pending": user.is_employer and not user.organisation.is_verified,
+            "licence_on_file": user.is_employer and user.organisation.licences.filter(is_current=True).exists(),
         },
     )
 
@@ -410,22 +408,9 @@ def material_download(request, pk):
     material = access.application_for(
         request, material.application_id, purpose=access.MATERIAL, obj=material
     ).materials.get(pk=material.pk)
-    try:
-        handle = material.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    inline = request.GET.get("inline") == "1"
-    extension = mimetypes.guess_extension(material.content_type) or ""
-    name = (
-        material.original_name
-        if material.original_name.lower().endswith(extension)
-        else material.original_name + extension
+    return stored_file_response(
+        material.file,
+        original_name=material.original_name,
+        content_type=material.content_type,
+        inline=request.GET.get("inline") == "1",
     )
-    response = FileResponse(handle, content_type=material.content_type)
-    disposition = "inline" if inline else "attachment"
-    ascii_name = name.encode("ascii", "ignore").decode() or f"material{extension}"
-    response["Content-Disposition"] = (
-        f"{disposition}; filename=\"{ascii_name.replace(chr(34), '')}\"; filename*=UTF-8''{quote(name)}"
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response

@@ -22,6 +22,8 @@ class AccessAction(models.TextChoices):
     EXPORT = "export", _("导出访问记录")
     TOKEN_CREATED = "token_created", _("创建接口令牌")
     TOKEN_REVOKED = "token_revoked", _("吊销接口令牌")
+    LICENCE = "licence", _("查看/下载营业执照")
+    VERIFY = "verify", _("核验用人单位")
 
 
 class RoleChange(models.TextChoices):

@@ -128,3 +128,24 @@ def seed_accounts(organisations: dict[str, Organisation]) -> dict[str, User]:
                 user.groups.add(Group.objects.get(name=account.role))
         users[account.email] = user
     return users
+
+
+def seed_licences(organisations: dict[str, Organisation], users: dict[str, User]) -> None:
+    """The demo's organisations are verified, so each has its business licence on file, uploaded by its employer
+    user through the portal's own service (staff verify only an organisation with a licence on file)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from accounts.services import organisation_licence_upload
+    from demo.files import pdf
+
+    for key, organisation in organisations.items():
+        if organisation.licences.filter(is_current=True).exists():
+            continue
+        employer = next(users[a.email] for a in ACCOUNTS if a.organisation == key and a.role == roles.EMPLOYER)
+        organisation_licence_upload(
+            organisation=organisation,
+            uploaded=SimpleUploadedFile(
+                "营业执照.pdf", pdf(f"Business licence - {organisation.credit_code}"), "application/pdf"
+            ),
+            by=employer,
+        )

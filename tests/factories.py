@@ -62,3 +62,19 @@ def talent_user(**kwargs) -> User:
 
 def staff_user(role: str, **kwargs) -> User:
     return UserFactory(roles=[role], **kwargs)
+
+
+LICENCE_PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+
+
+def licence_on_file(organisation, by=None, *, name="营业执照.pdf", content=LICENCE_PDF):
+    """The organisation's business licence uploaded by one of its employer users (staff verify only then)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from accounts.services import organisation_licence_upload
+
+    return organisation_licence_upload(
+        organisation=organisation,
+        uploaded=SimpleUploadedFile(name, content, content_type="application/pdf"),
+        by=by or employer_user(organisation),
+    )

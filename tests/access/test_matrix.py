@@ -113,6 +113,14 @@ def service_request_page(ok):
     return lambda role, case: 302 if role == ANONYMOUS else ok if role in OWNERS | {NN_REVIEWER} else 404
 
 
+def licence_file(role, case):
+    """An organisation's business licence: its own employer, and the offices that check organisations (not a
+    reviewer employed by that organisation); everyone else 404."""
+    if role == ANONYMOUS:
+        return 302
+    return 200 if role in {OWN_EMPLOYER, BH_REVIEWER, BH_APPROVER, NN_REVIEWER, NN_COMMITTEE} else 404
+
+
 def api_file(ok=200):
     """The JSON API: the same viewers as the file's pages; 401 (not a login redirect) without credentials."""
     return lambda role, case: 401 if role == ANONYMOUS else ok if role in SEES[case] else 404
@@ -155,6 +163,11 @@ EXPECTATIONS = {
     "accounts:registration_sent": Expect(everyone(200), per_case=False),
     "accounts:invite": Expect(by_role(404, anonymous=302, other_employer=200, own_employer=200), per_case=False),
     "accounts:accept_invitation": Expect(everyone(404), args=lambda case: ["no-such-invitation"], per_case=False),
+    # An employer user puts its own organisation's business licence on file; staff check it (download below).
+    "accounts:organisation_licence": Expect(
+        by_role(404, anonymous=302, other_employer=200, own_employer=200), per_case=False
+    ),
+    "accounts:organisation_licence_download": Expect(licence_file, args=lambda case: [case.licence.pk], per_case=False),
     "accounts:password_reset": Expect(everyone(200), per_case=False),
     "accounts:password_reset_done": Expect(everyone(200), per_case=False),
     "accounts:password_reset_confirm": Expect(everyone(200), args=lambda case: ["MQ", "bad-token"], per_case=False),

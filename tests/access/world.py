@@ -83,6 +83,7 @@ class Case:
     receipt: object = None
     service_request: object = None
     service_material: object = None
+    licence: object = None  # the organisation's business licence on file (the file under consultation only)
 
 
 @dataclass
@@ -124,6 +125,18 @@ def _case(regulation, state, *, criterion_code=None, **fields) -> Case:
     return case
 
 
+def _licence(case: Case):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from accounts.services import organisation_licence_upload
+
+    return organisation_licence_upload(
+        organisation=case.application.organisation,
+        uploaded=SimpleUploadedFile("营业执照.pdf", PDF, content_type="application/pdf"),
+        by=case.employer,
+    )
+
+
 def _receipt(application, submitted_by):
     from django.utils import timezone
 
@@ -159,6 +172,7 @@ def build_world() -> World:
     world.cases[BH_DRAFT] = _case(BEIHAI, s.DRAFT)
 
     review = world.cases[BH_REVIEW] = _case(BEIHAI, s.CONSULTATION, due_on=today + datetime.timedelta(days=7))
+    review.licence = _licence(review)
     review.consultation = consult(review.application, "beihai-public-security", requested_by=world.users[BH_REVIEWER])[
         0
     ]

@@ -44,6 +44,17 @@ def test_the_certified_demo_applications_have_a_stored_certificate(seeded):
         assert application.certificates.exists()
 
 
+def test_every_verified_demo_organisation_has_its_business_licence_on_file(seeded):
+    from accounts.models import Organisation
+
+    verified = Organisation.objects.filter(verified_at__isnull=False)
+    assert verified.exists()
+    for organisation in verified:
+        licence = organisation.current_licence()
+        assert licence is not None, organisation
+        assert licence.content_type == "application/pdf" and licence.file.read().startswith(b"%PDF")
+
+
 def test_running_it_twice_changes_nothing(seeded, capsys):
     before = row_counts()
     states_before = dict(Application.objects.values_list("reference", "state"))

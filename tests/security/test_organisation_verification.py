@@ -18,7 +18,7 @@ from applications import services
 from applications import states as s
 from applications.models import Application
 from tests.applications.factories import beihai_draft, nanning_organisation, upload_all
-from tests.factories import UserFactory, employer_user, staff_user, talent_user
+from tests.factories import UserFactory, employer_user, licence_on_file, staff_user, talent_user
 
 pytestmark = pytest.mark.django_db
 
@@ -42,6 +42,7 @@ def test_an_unverified_organisation_cannot_submit_and_is_told_why():
     application.refresh_from_db()
     assert application.state == s.DRAFT
 
+    licence_on_file(application.organisation, by=employer)
     organisation_verify(organisation=application.organisation, by=staff_user(roles.BEIHAI_SCITECH_REVIEWER))
     application.organisation.refresh_from_db()
     services.application_submit(application=application, by=employer, pledge_name="John Smith")
@@ -54,6 +55,7 @@ def test_only_staff_verify_and_the_check_is_recorded_with_who_and_when():
     organisation.refresh_from_db()
     with pytest.raises(ValidationError):
         organisation_verify(organisation=organisation, by=employer_user())
+    licence_on_file(organisation)
     checker = staff_user(roles.NANNING_TALENT_BUREAU_REVIEWER)
     organisation = organisation_verify(organisation=organisation, by=checker, note="执照原件已核对")
     assert organisation.verified_by == checker and organisation.verified_at is not None
@@ -65,6 +67,7 @@ def test_staff_verify_in_the_admin_with_an_action():
     admin_user = UserFactory(is_staff=True, is_superuser=True)
     waiting = employer_user().organisation
     Organisation.objects.filter(pk=waiting.pk).update(verified_at=None)
+    licence_on_file(waiting)
     client = Client()
     client.force_login(admin_user)
     listing = client.get(reverse("admin:accounts_organisation_changelist") + "?verified=no")
@@ -110,6 +113,7 @@ def test_the_employer_is_told_on_the_dashboard_that_the_check_is_pending():
     organisation = employer.organisation
     organisation.verified_at = None
     organisation.save()
+    licence_on_file(organisation, by=employer)
     client = Client()
     client.force_login(employer)
     assert "正在等待工作人员核验" in client.get(reverse("applications:dashboard")).content.decode()

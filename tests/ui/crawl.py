@@ -12,7 +12,7 @@ from urllib.parse import urldefrag, urlsplit
 
 # Links that change state on GET, download files, or leave the HTML site: the crawl does not follow them.
 SKIPPED_PATHS = re.compile(
-    r"(/logout/|\.pdf$|/download/|/materials/\d+/|/certificate/$|/admin/logout/|/i18n/|/api/|/healthz"
+    r"(/logout/|\.pdf$|/download/|/materials/\d+/|/licence/\d+/file/|/certificate/$|/admin/logout/|/i18n/|/api/|/healthz"
     r"|/admin/jsi18n/|/history/\d+/$|/delete/$)"
 )
 # Admin change lists have one link per object and per filter; a few of each kind are enough.

@@ -3,7 +3,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 
 from accounts.roles import ROLE_LABELS
-from demo.accounts import ACCOUNTS, DEMO_PASSWORD, seed_accounts, seed_organisations
+from demo.accounts import ACCOUNTS, DEMO_PASSWORD, seed_accounts, seed_licences, seed_organisations
 
 
 class Command(BaseCommand):
@@ -13,6 +13,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             organisations = seed_organisations()
             users = seed_accounts(organisations)
+            seed_licences(organisations, users)
         from demo.applications import seed_applications
 
         # The demo's notification mails would drown the account list; they are built and counted, not printed.
