@@ -153,17 +153,6 @@ def _material_slots(application):
 def _process_edit(request, application, data, files):
     """Save what can be saved (valid fields, valid files), keep the rest as typed; return (form, upload_errors)."""
     form = ApplicationForm(data, application=application)
-    upload_errors = {}
-    for key, uploaded in files.items():
-        if not key.startswith("material-"):
-            continue
-        code = key.removeprefix("material-")
-        try:
-            svc.material_upload(application=application, material_code=code, uploaded=uploaded, by=request.user)
-        except ValidationError as error:
-            upload_errors[code] = error.messages
-        except svc.PortalRefused as refusal:
-            upload_errors[code] = refusal.messages
     valid = form.is_valid()
     fields, facts = form.split_cleaned(valid_only=not valid)
     criterion_code = data.get("criterion", "")
@@ -177,6 +166,18 @@ def _process_edit(request, application, data, files):
         fields["criterion"] = None
     raw = {} if valid else {k: data.getlist(k) for k in data if k != "csrfmiddlewaretoken"}
     svc.application_save_draft(application=application, fields=fields, facts=facts, by=request.user, raw=raw)
+    # After the fields: the criterion chosen in this same submission decides which materials are asked for.
+    upload_errors = {}
+    for key, uploaded in files.items():
+        if not key.startswith("material-"):
+            continue
+        code = key.removeprefix("material-")
+        try:
+            svc.material_upload(application=application, material_code=code, uploaded=uploaded, by=request.user)
+        except ValidationError as error:
+            upload_errors[code] = error.messages
+        except svc.PortalRefused as refusal:
+            upload_errors[code] = refusal.messages
     return form, upload_errors
 
 

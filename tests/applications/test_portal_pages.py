@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from applications import states as s
 from applications.models import Application
-from tests.applications.factories import beihai_draft, png_bytes
+from tests.applications.factories import PDF_BYTES, beihai_draft, png_bytes
 from tests.factories import DEFAULT_PASSWORD, employer_user
 
 pytestmark = pytest.mark.django_db
@@ -70,6 +70,42 @@ def test_a_bad_upload_is_refused_with_a_translated_reason_and_other_input_is_kep
     application.refresh_from_db()
     assert application.full_name == "Jane Doe"
     assert list(application.materials.values_list("material_code", flat=True)) == ["photo"]
+
+
+def test_the_criterion_chosen_and_its_materials_uploaded_in_one_submission_are_both_kept(client):
+    """Someone who picks BH-1 and attaches its work permit and residence permit in the same click loses neither."""
+    application = beihai_draft(criterion=None)
+    client.force_login(application.created_by)
+    response = _edit(
+        client,
+        application,
+        {
+            "full_name": "Jane Doe",
+            "sex": "F",
+            "nationality": "GB",
+            "birth_date": "1980-05-02",
+            "document_type": "passport",
+            "document_number": "E12345678",
+            "position": "首席工程师",
+            "permit_valid_from": "2025-01-01",
+            "permit_valid_until": "2028-03-31",
+            "work_permit_class": "A",
+            "work_permit_issued_by_beihai": "on",
+            "unit_contact_name": "王经理",
+            "unit_contact_phone": "0779-1234567",
+            "criterion": "BH-1",
+            "action": "save",
+        },
+        **{
+            "material-work-permit": SimpleUploadedFile("permit.pdf", PDF_BYTES),
+            "material-residence-permit": SimpleUploadedFile("residence.pdf", PDF_BYTES),
+        },
+    )
+    assert response.status_code == 302, response.content.decode()
+    application.refresh_from_db()
+    assert application.criterion.code == "BH-1"
+    kept = sorted(application.materials.filter(is_current=True).values_list("material_code", flat=True))
+    assert kept == ["residence-permit", "work-permit"]
 
 
 def test_the_refusal_is_in_english_for_english_users(client):
