@@ -223,6 +223,9 @@ class Generator:
                     contact_person="王经理",
                     contact_phone="0779-1234567",
                     created_at=self.now - dt.timedelta(days=1200),
+                    # Checked long ago (unverified organisations cannot submit, and the load test submits).
+                    verified_at=self.now - dt.timedelta(days=1100),
+                    verification_note="bench data",
                 )
             )
         with auto_dates_off(Organisation):

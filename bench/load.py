@@ -177,7 +177,11 @@ def stored_vs_accepted(since_pk):
         "stored_not_accepted": len(submitted - accepted),
         "submit_logs_for_accepted": len(logs),
         "files_missing_or_wrong_size": files_missing,
-        "stored_equals_accepted": submitted == accepted and files_missing == 0 and len(logs) == len(accepted),
+        # No submission accepted proves nothing: that is a failure of the run, never a pass.
+        "stored_equals_accepted": bool(accepted)
+        and submitted == accepted
+        and files_missing == 0
+        and len(logs) == len(accepted),
     }
 
 
@@ -273,6 +277,8 @@ def main():
     print(text)
     if args.out:
         Path(args.out).write_text(text + "\n")
+    lost = "stored_vs_accepted" in report and not report["stored_vs_accepted"]["stored_equals_accepted"]
+    sys.exit(1 if lost or report.get("rss", {}).get("errors") else 0)
 
 
 if __name__ == "__main__":
