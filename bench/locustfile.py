@@ -11,8 +11,14 @@ import io
 import itertools
 import os
 import re
+import sys
+from pathlib import Path
 
 from locust import HttpUser, between, task
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # locust puts only bench/ on the path
+
+from demo.samples import BEIHAI_BH1_FORM  # noqa: E402
 
 PASSWORD = os.environ.get("BENCH_PASSWORD", "bench-Password-12")
 DOMAIN = "bench.example"
@@ -107,21 +113,10 @@ class SubmitUser(LoggedIn):
         pk = match.group(1)
         n = int(pk)
         fields = {
+            **BEIHAI_BH1_FORM,
             "csrfmiddlewaretoken": self.csrf(),
             "full_name": f"Load Test {n}",
-            "sex": "M",
-            "nationality": "GB",
-            "birth_date": "1980-05-02",
-            "document_type": "passport",
             "document_number": f"L{n:08d}",
-            "position": "首席工程师",
-            "permit_valid_from": "2025-01-01",
-            "permit_valid_until": "2028-03-31",
-            "work_permit_class": "A",
-            "work_permit_issued_by_beihai": "on",
-            "unit_contact_name": "王经理",
-            "unit_contact_phone": "0779-1234567",
-            "criterion": "BH-1",
             "action": "review",
         }
         files = {

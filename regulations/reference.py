@@ -36,6 +36,14 @@ def in_force(versions, on: dt.date):
     return candidates[-1] if candidates else None
 
 
+def _by_regulation(queryset) -> dict[str, list]:
+    """The rows grouped by their regulation's code, in the queryset's order."""
+    grouped: dict[str, list] = {}
+    for row in queryset.select_related("regulation"):
+        grouped.setdefault(row.regulation.code, []).append(row)
+    return grouped
+
+
 class Reference:
     """What one revision of the reference data holds; each part is read when first asked for."""
 
@@ -48,10 +56,7 @@ class Reference:
     def _versions(self) -> dict[str, list]:
         from regulations.models import RegulationVersion
 
-        by_code: dict[str, list] = {}
-        for version in RegulationVersion.objects.select_related("regulation").order_by("effective_from", "id"):
-            by_code.setdefault(version.regulation.code, []).append(version)
-        return by_code
+        return _by_regulation(RegulationVersion.objects.order_by("effective_from", "id"))
 
     def versions(self, regulation_code: str) -> list:
         return self._versions.get(regulation_code, [])
@@ -67,10 +72,7 @@ class Reference:
     def _benefits(self) -> dict[str, list]:
         from regulations.models import Benefit
 
-        by_code: dict[str, list] = {}
-        for benefit in Benefit.objects.select_related("regulation").order_by("sort_order", "pk"):
-            by_code.setdefault(benefit.regulation.code, []).append(benefit)
-        return by_code
+        return _by_regulation(Benefit.objects.order_by("sort_order", "pk"))
 
     def benefits(self, regulation_code: str) -> list:
         """What a recognition under the regulation gives, in display order."""

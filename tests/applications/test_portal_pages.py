@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from applications import states as s
 from applications.models import Application
+from demo.samples import BEIHAI_BH1_FORM
 from tests.applications.factories import PDF_BYTES, beihai_draft, png_bytes
 from tests.factories import DEFAULT_PASSWORD, employer_user
 
@@ -79,23 +80,7 @@ def test_the_criterion_chosen_and_its_materials_uploaded_in_one_submission_are_b
     response = _edit(
         client,
         application,
-        {
-            "full_name": "Jane Doe",
-            "sex": "F",
-            "nationality": "GB",
-            "birth_date": "1980-05-02",
-            "document_type": "passport",
-            "document_number": "E12345678",
-            "position": "首席工程师",
-            "permit_valid_from": "2025-01-01",
-            "permit_valid_until": "2028-03-31",
-            "work_permit_class": "A",
-            "work_permit_issued_by_beihai": "on",
-            "unit_contact_name": "王经理",
-            "unit_contact_phone": "0779-1234567",
-            "criterion": "BH-1",
-            "action": "save",
-        },
+        {**BEIHAI_BH1_FORM, "action": "save"},
         **{
             "material-work-permit": SimpleUploadedFile("permit.pdf", PDF_BYTES),
             "material-residence-permit": SimpleUploadedFile("residence.pdf", PDF_BYTES),
