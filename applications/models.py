@@ -2,7 +2,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F
+from django.db.models import Count, F, Q
 from django.db.models.functions import Coalesce, Upper
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -229,10 +229,15 @@ class Application(ConcurrentTransitionMixin, models.Model):
         return codes
 
     def consultations_all_answered(self) -> bool:
-        consultations = getattr(self, "consultations", None)
-        if consultations is None:
+        from talentportal.related import prefetched
+
+        if self.pk is None:
             return False
-        return consultations.exists() and not consultations.filter(answered_at__isnull=True).exists()
+        rows = prefetched(self, "consultations")
+        if rows is not None:
+            return bool(rows) and all(c.answered_at is not None for c in rows)
+        counts = self.consultations.aggregate(asked=Count("pk"), open=Count("pk", filter=Q(answered_at__isnull=True)))
+        return counts["asked"] > 0 and counts["open"] == 0
 
     def notice_period_over_without_upheld_objection(self) -> bool:
         if not self.notice_ends_on or timezone.localdate() <= self.notice_ends_on:

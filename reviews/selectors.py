@@ -16,6 +16,7 @@ from applications.models import Application, next_due
 from regulations.policies import all_policies, policy_or_none
 from reviews import deadlines
 from reviews.models import APPEAL_PENDING, Appeal, AppealOpinion, Consultation, Objection
+from talentportal.related import prefetched
 
 # The console actions, in display order; transitions not listed are taken elsewhere (by the applicant,
 # by the scheduled job, or as part of another action such as an objection decision or an appeal).
@@ -279,9 +280,13 @@ def eligibility_verdict(application: Application) -> dict | None:
         return {"error": _("认定事实有误，无法预审：%(error)s") % {"error": exc}}
 
 
+CONSULTATION_RELATED = ("department", "answered_by")
+
+
 def consultations_for(application: Application):
     # Through the application's own manager: each consultation knows its application without a query.
-    return list(application.consultations.select_related("department", "answered_by"))
+    rows = prefetched(application, "consultations")
+    return list(rows if rows is not None else application.consultations.select_related(*CONSULTATION_RELATED))
 
 
 def application_fields(application: Application) -> list[tuple[str, object]]:

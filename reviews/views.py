@@ -5,7 +5,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -185,7 +185,8 @@ def _render_detail(request, application, *, bound=None, status=200):
 @staff_required
 def application_detail(request, pk):
     application = access.application_for(request, pk, purpose=access.CONSOLE, related=DETAIL_RELATED)
-    prefetch_related_objects([application], "receipts")
+    consultations = Consultation.objects.select_related(*selectors.CONSULTATION_RELATED)
+    prefetch_related_objects([application], "receipts", Prefetch("consultations", queryset=consultations))
     return _render_detail(request, application)
 
 
