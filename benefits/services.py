@@ -312,6 +312,11 @@ class ServiceRequestMachine(Machine):
     refused = ServiceRefused
     log_model = ServiceRequestLog
 
+    def conflict_message(self, request):
+        return _("该服务申请刚刚已被他人处理（当前状态：%(state)s），请刷新页面后查看。") % {
+            "state": request.state_label
+        }
+
     def condition_message(self, request, transition, label):
         missing = request.missing_material_codes()
         if missing:

@@ -37,6 +37,10 @@ class Machine:
     refused: Callable[..., Exception]  # raised as refused(message, code=code)
     log_model: Any  # transition, from_state, to_state, by, at, reason and a foreign key to the record
 
+    def conflict_message(self, record) -> str:
+        """Someone else changed the record meanwhile; `record` has been read again."""
+        return _("该申请刚刚已被他人处理（当前状态：%(state)s），请刷新页面后查看。") % {"state": record.state_label}
+
     def condition_message(self, record, transition: str, label) -> str:
         """Why a condition of `transition` is not met, in words the user can act on."""
         raise NotImplementedError
@@ -123,8 +127,5 @@ def transition_run(
             transaction.on_commit(lambda: machine.notify(instance, log))
     except ConcurrentTransition:
         instance.refresh_from_db()
-        raise refused(
-            _("该申请刚刚已被他人处理（当前状态：%(state)s），请刷新页面后查看。") % {"state": instance.state_label},
-            code="conflict",
-        ) from None
+        raise refused(machine.conflict_message(instance), code="conflict") from None
     return log

@@ -245,7 +245,7 @@ def test_a_concurrent_change_to_a_service_request_is_refused_not_lost(draft, bur
 
     refusal = _service_refused(request=mine, transition=rs.T_REFUSE, by=bureau, reason="不符合条件")
     assert refusal.code == "conflict"
-    assert refusal.messages == ["该申请刚刚已被他人处理（当前状态：审核同意），请刷新页面后查看。"]
+    assert refusal.messages == ["该服务申请刚刚已被他人处理（当前状态：审核同意），请刷新页面后查看。"]
     assert mine.state == rs.APPROVED
     draft.refresh_from_db()
     assert draft.state == rs.APPROVED
