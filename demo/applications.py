@@ -169,6 +169,7 @@ NANNING_PEOPLE = [
 
 
 def _seed_nanning(org, users) -> list[str]:
+    from reviews import notices
     from reviews import services as review
 
     DirectoryEnterprise.objects.get_or_create(
@@ -237,7 +238,7 @@ def _seed_nanning(org, users) -> list[str]:
                 application.notice_starts_on = today - dt.timedelta(days=10)
                 application.notice_ends_on = today - dt.timedelta(days=3)
                 application.save()
-                review.notice_close(application=application, by=None)
+                notices.notice_close(application=application, by=None)
                 review.certificate_issue_action(application=application, by=committee)
         created.append(f"{application.reference} ({name}, {application.state})")
     return created

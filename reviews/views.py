@@ -25,6 +25,7 @@ from regulations.calendar import Calendar
 from regulations.policies import policy_for, regulation_choices
 from regulations.policies.vocabularies import Tier
 from reviews import appeals as appeal_services
+from reviews import notices as notice_services
 from reviews import selectors, services
 from reviews.forms import (
     AppealDecisionForm,
@@ -275,7 +276,7 @@ def objection_decide(request, pk):
         application,
         ObjectionDecisionForm(request.POST, prefix=f"ob{objection.pk}"),
         invalid_message=_("请选择核实结论并写明理由。"),
-        act=lambda **data: services.objection_decide(objection=objection, by=request.user, **data),
+        act=lambda **data: notice_services.objection_decide(objection=objection, by=request.user, **data),
         done_message=_("异议已处理。"),
     )
 
@@ -381,7 +382,7 @@ def objection_file(request, pk):
                 # Counted per filing, not per attempt: correcting a typo costs nothing.
                 throttle_hit(scope="objection-ip", key=client_ip(request))
                 throttle_hit(scope="objection-notice", key=application.pk)
-                objection = services.objection_file(
+                objection = notice_services.objection_file(
                     application=application,
                     name=data["name"],
                     contact=data["contact"],

@@ -12,6 +12,7 @@ from applications import states as s
 from applications.services import application_transition
 from notifications.models import Notification
 from regulations.codes import BEIHAI, NANNING
+from reviews import notices
 from reviews import services as review
 from reviews.models import DISMISSED
 from tests.factories import staff_user, talent_user
@@ -137,14 +138,14 @@ def test_objector_and_committee_are_told_and_the_objector_hears_the_outcome(djan
     from django.utils import translation
 
     with django_capture_on_commit_callbacks(execute=True), translation.override("en"):
-        objection = review.objection_file(
+        objection = notices.objection_file(
             application=application, name="王五", contact="objector@example.com", reason="学历造假"
         )
     assert _told(application, "objection_filed")[committee].must_act
     receipt = _told(application, "objection_received")["objector@example.com"]
     assert receipt.language == "en" and receipt.link == f"{SITE}/notices/"
     with django_capture_on_commit_callbacks(execute=True):
-        review.objection_decide(objection=objection, by=committee, decision=DISMISSED, reason="经核实学历真实")
+        notices.objection_decide(objection=objection, by=committee, decision=DISMISSED, reason="经核实学历真实")
     outcome = next(m for m in mail.outbox if m.to == ["objector@example.com"] and "Objection decided" in m.subject)
     from django.utils import translation
 

@@ -21,7 +21,7 @@ from applications.models import Application
 from certificates.services import certificate_issue
 from regulations.codes import NN_CASE
 from regulations.models import Criterion
-from reviews import services
+from reviews import notices, services
 from reviews.models import TierOneFiling
 from reviews.selectors import pending_tier_one_filings
 from tests.applications.factories import nanning_draft, nanning_facts, nanning_organisation, upload_all
@@ -90,7 +90,7 @@ def test_the_leadership_group_decides_the_tier_and_the_certificate_issues_for_it
     # 7 days' notice without objection, then the committee recognises and the certificate issues (Art. 8).
     application.notice_ends_on = timezone.localdate() - datetime.timedelta(days=1)
     application.save()
-    services.notice_close(application=application, by=committee)
+    notices.notice_close(application=application, by=committee)
     certificate = certificate_issue(application=application, by=committee)
     assert certificate.tier == "I"
     # Art. 11 from the version data: Tier I lasts 5 years.

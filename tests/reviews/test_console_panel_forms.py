@@ -9,7 +9,7 @@ from django.utils import timezone
 from accounts import roles
 from applications import states as s
 from regulations.codes import NANNING
-from reviews import appeals, services
+from reviews import appeals, notices
 from reviews.models import Appeal, Objection
 from tests.factories import employer_user, staff_user
 from tests.reviews.factories import department_user, make_application
@@ -22,7 +22,7 @@ def _objection():
     application = make_application(
         NANNING, s.PUBLIC_NOTICE, notice_starts_on=today, notice_ends_on=today + datetime.timedelta(days=7)
     )
-    services.objection_file(application=application, name="王五", contact="13800000000", reason="学历存疑")
+    notices.objection_file(application=application, name="王五", contact="13800000000", reason="学历存疑")
     return application, Objection.objects.get(application=application)
 
 

@@ -9,7 +9,7 @@ from accounts import roles
 from applications import states as s
 from applications.services import TransitionRefused
 from regulations.codes import NANNING
-from reviews import appeals, services
+from reviews import appeals, notices
 from reviews.models import APPEAL_OVERTURNED, APPEAL_UPHELD, DISMISSED, UPHELD, Appeal, Objection
 from tests.factories import employer_user, staff_user
 from tests.reviews.factories import department_user, make_application
@@ -37,12 +37,12 @@ def test_an_objection_is_decided_once_and_the_first_decision_stands():
     stale = Objection.objects.get(pk=objection.pk)  # a second committee member's page, opened before
     first, second = staff_user(roles.NANNING_COMMITTEE_APPROVER), staff_user(roles.NANNING_COMMITTEE_APPROVER)
 
-    decided = services.objection_decide(objection=objection, by=first, decision=DISMISSED, reason="经核实学历属实")
+    decided = notices.objection_decide(objection=objection, by=first, decision=DISMISSED, reason="经核实学历属实")
     assert (decided.decision, decided.decision_reason, decided.decided_by) == (DISMISSED, "经核实学历属实", first)
     assert decided.decided_at is not None and not decided.is_pending
 
     objection = _second_refused(
-        services.objection_decide, "该异议已经处理过。", objection=stale, by=second, decision=UPHELD, reason="伪造"
+        notices.objection_decide, "该异议已经处理过。", objection=stale, by=second, decision=UPHELD, reason="伪造"
     )
     assert (objection.decision, objection.decided_by) == (DISMISSED, first)
     application.refresh_from_db()

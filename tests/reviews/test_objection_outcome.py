@@ -11,7 +11,7 @@ from accounts import roles
 from applications import states as s
 from regulations.codes import NANNING
 from regulations.policies.vocabularies import ObjectionDecision
-from reviews import services
+from reviews import notices
 from reviews.models import Objection
 from tests.factories import staff_user
 from tests.reviews.factories import make_application
@@ -32,7 +32,7 @@ def test_an_objection_that_does_not_affect_the_recognition_lets_the_notice_close
     application, objection = _objected()
     committee = staff_user(roles.NANNING_COMMITTEE_APPROVER)
     assert not application.notice_period_over_without_upheld_objection()
-    services.objection_decide(
+    notices.objection_decide(
         objection=objection,
         by=committee,
         decision=ObjectionDecision.NOT_AFFECTING,
@@ -40,7 +40,7 @@ def test_an_objection_that_does_not_affect_the_recognition_lets_the_notice_close
     )
     application.refresh_from_db()
     assert application.notice_period_over_without_upheld_objection()
-    services.notice_close(application=application, by=committee)
+    notices.notice_close(application=application, by=committee)
     application.refresh_from_db()
     assert application.state == s.RECOGNISED
 

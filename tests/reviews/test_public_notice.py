@@ -15,7 +15,7 @@ from accounts import roles
 from applications import states as s
 from applications.services import TransitionRefused
 from regulations.codes import NANNING
-from reviews import services
+from reviews import notices, services
 from reviews.models import DISMISSED, UPHELD, Objection
 from reviews.tasks import close_public_notices
 from tests.factories import staff_user
@@ -79,27 +79,27 @@ def test_the_job_closes_notices_on_time_and_twice_is_harmless():
 def test_a_pending_or_upheld_objection_keeps_the_notice_open_and_a_dismissed_one_does_not():
     application = _under_notice(timezone.localdate() - datetime.timedelta(days=1))
     objection = Objection.objects.create(application=application, name="王五", contact="139", reason="学历不实")
-    assert services.notices_close_due() == []
+    assert notices.notices_close_due() == []
     committee = staff_user(roles.NANNING_COMMITTEE_APPROVER)
     with pytest.raises(TransitionRefused) as refused:
-        services.notice_close(application=application, by=committee)
+        notices.notice_close(application=application, by=committee)
     assert refused.value.code == "condition"
 
-    services.objection_decide(objection=objection, by=committee, decision=DISMISSED, reason="经核实学历属实")
-    assert services.notices_close_due() == [application.reference]
+    notices.objection_decide(objection=objection, by=committee, decision=DISMISSED, reason="经核实学历属实")
+    assert notices.notices_close_due() == [application.reference]
 
 
 def test_an_upheld_objection_refuses_the_candidate():
     application = _under_notice(timezone.localdate() + datetime.timedelta(days=3))
     objection = Objection.objects.create(application=application, name="王五", contact="139", reason="学历不实")
     with pytest.raises(TransitionRefused):
-        services.objection_decide(
+        notices.objection_decide(
             objection=objection, by=staff_user(roles.NANNING_TALENT_BUREAU_REVIEWER), decision=UPHELD, reason="x"
         )
     committee = staff_user(roles.NANNING_COMMITTEE_APPROVER)
     with pytest.raises(TransitionRefused):
-        services.objection_decide(objection=objection, by=committee, decision=UPHELD, reason=" ")
-    services.objection_decide(objection=objection, by=committee, decision=UPHELD, reason="学位证书系伪造")
+        notices.objection_decide(objection=objection, by=committee, decision=UPHELD, reason=" ")
+    notices.objection_decide(objection=objection, by=committee, decision=UPHELD, reason="学位证书系伪造")
     application.refresh_from_db()
     assert application.state == s.REFUSED
     assert application.transition_logs.get().transition == s.T_REFUSE_AFTER_OBJECTION
@@ -155,4 +155,4 @@ def test_no_objection_outside_the_notice():
     application = make_application(NANNING, s.RECOGNISED)
     assert Client().get(reverse("reviews:objection_file", args=[application.pk])).status_code == 404
     with pytest.raises(TransitionRefused):
-        services.objection_file(application=application, name="a", contact="b", reason="c")
+        notices.objection_file(application=application, name="a", contact="b", reason="c")

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from reviews.services import notices_close_due
+from reviews.notices import notices_close_due
 
 
 class Command(BaseCommand):
