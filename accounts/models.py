@@ -81,7 +81,7 @@ class OrganisationLicence(KeptFile):
 
     def __str__(self):
         # What the access log keeps as the object's name: whose licence, which file, which content.
-        return f"{self.organisation.name} · {self.original_name} · {self.sha256[:12]}"
+        return f"{self.organisation.name} · {self.original_name} · {self.short_sha256}"
 
     @property
     def short_sha256(self) -> str:

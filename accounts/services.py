@@ -218,29 +218,13 @@ def invitation_accept(*, invitation: Invitation, full_name: str, phone: str, pas
 # ---------------------------------------------------------------- the business licence and its check
 
 
-def _signed_in(user) -> bool:
-    return bool(user is not None and user.is_authenticated and user.is_active)
-
-
-def licence_may_upload(user, organisation: Organisation) -> bool:
-    """An employer user of the organisation puts (and replaces) its licence on file."""
-    return _signed_in(user) and user.organisation_id == organisation.pk and user.has_role(roles.EMPLOYER)
-
-
-def licence_may_check(user, organisation: Organisation) -> bool:
-    """Staff who verify organisations (or a superuser) read and check the licence, never their own
-    organisation's (separation of duties)."""
-    if not _signed_in(user) or (user.organisation_id is not None and user.organisation_id == organisation.pk):
-        return False
-    return user.is_superuser or user.has_role(*roles.ORGANISATION_CHECKER_ROLES)
-
-
 @transaction.atomic
 def organisation_licence_upload(*, organisation: Organisation, uploaded, by: User) -> OrganisationLicence:
     """Check and keep the licence; the one it replaces stays in history. A refused file changes nothing."""
+    from applications import access
     from applications.uploads import upload_keep
 
-    if not licence_may_upload(by, organisation):
+    if not access.can_upload_licence(by, organisation):
         raise ValidationError(_("只有本单位的用户可以上传营业执照。"), code="forbidden")
     # One upload at a time per organisation: the other waits here, then replaces this one.
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
@@ -268,12 +252,13 @@ def _verification_note(licence: OrganisationLicence, note: str) -> str:
 def organisation_verify(*, organisation: Organisation, by: User, note: str = "", request=None) -> Organisation:
     """Staff have checked the business licence on file against the credit code; the organisation may now
     act. Refused without a current licence. Each verification is written to the access log."""
+    from applications import access
     from audit.models import AccessAction
     from audit.services import access_record
 
-    if not (by.is_superuser or by.has_role(*roles.ORGANISATION_CHECKER_ROLES)):
+    if not access.checks_organisations(by):
         raise ValidationError(_("只有工作人员可以核验用人单位。"), code="forbidden")
-    if not licence_may_check(by, organisation):
+    if access.is_of_organisation(by, organisation):
         raise ValidationError(_("工作人员不能核验本人所在的单位。"), code="conflict")
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
     if organisation.verified_at is None:

@@ -20,6 +20,7 @@ from accounts.forms import (
     TalentRegistrationForm,
 )
 from accounts.models import OrganisationLicence
+from applications import access
 from hardening.clientip import client_ip
 from hardening.throttle import Throttled, throttle_hit
 from regulations.codes import BEIHAI, NANNING
@@ -186,7 +187,7 @@ def invite(request):
 def organisation_licence(request):
     """The employer puts its business licence on file (or replaces it) for staff to check."""
     user = request.user
-    if not (user.organisation_id and user.has_role(roles.EMPLOYER)):
+    if not (user.organisation_id and access.can_upload_licence(user, user.organisation)):
         raise Http404
     organisation = user.organisation
     form = LicenceUploadForm(*((request.POST, request.FILES) if request.method == "POST" else ()))
@@ -217,15 +218,14 @@ def organisation_licence(request):
 def organisation_licence_download(request, pk):
     """The licence file: to the organisation's employer users, and to the staff who check organisations
     (that read is written to the access log, behind the second factor like every staff read)."""
-    from applications.access import staff_read
     from applications.uploads import stored_file_response
     from audit.models import AccessAction
 
     licence = get_object_or_404(OrganisationLicence.objects.select_related("organisation"), pk=pk)
-    if not services.licence_may_upload(request.user, licence.organisation):
-        if not services.licence_may_check(request.user, licence.organisation):
+    if not access.can_upload_licence(request.user, licence.organisation):
+        if not access.can_check_licence(request.user, licence.organisation):
             raise Http404
-        staff_read(request, licence, action=AccessAction.LICENCE)
+        access.staff_read(request, licence, action=AccessAction.LICENCE)
     return stored_file_response(
         licence.file,
         original_name=licence.original_name,

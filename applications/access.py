@@ -89,6 +89,28 @@ def can_withdraw(user, application) -> bool:
     return application.state in (s.DRAFT, s.RETURNED, s.SUBMITTED) and is_applicant_side(user, application)
 
 
+# ---------------------------------------------------------------- an organisation's business licence
+
+
+def is_of_organisation(user, organisation) -> bool:
+    return _signed_in(user) and user.organisation_id is not None and user.organisation_id == organisation.pk
+
+
+def can_upload_licence(user, organisation) -> bool:
+    """An employer user of the organisation puts (and replaces) its business licence on file."""
+    return is_of_organisation(user, organisation) and user.has_role(roles.EMPLOYER)
+
+
+def checks_organisations(user) -> bool:
+    """Staff who verify organisations against their business licence (or a superuser)."""
+    return _signed_in(user) and (user.is_superuser or user.has_role(*roles.ORGANISATION_CHECKER_ROLES))
+
+
+def can_check_licence(user, organisation) -> bool:
+    """A checker reads and checks the licence, never their own organisation's (separation of duties)."""
+    return checks_organisations(user) and not is_of_organisation(user, organisation)
+
+
 # ---------------------------------------------------------------- staff
 
 

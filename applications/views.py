@@ -89,7 +89,7 @@ def dashboard(request):
             # The organisation's check (its business licence) is shown to its employer users with a link to
             # the licence page; pending, they may fill in but not submit.
             "licence_pending": user.is_employer and not user.organisation.is_verified,
-            "licence_on_file": user.is_employer and user.organisation.licences.filter(is_current=True).exists(),
+            "licence_on_file": user.is_employer and user.organisation.current_licence() is not None,
         },
     )
 
