@@ -1,17 +1,16 @@
 """The employer's report that a recognised talent's employment in the zone ended (Nanning Art. 11 ¶2)."""
 
-from urllib.parse import quote
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from applications import access
 from applications.services import PortalRefused
+from applications.uploads import stored_file_response
 from applications.views import portal_login_required
 from benefits import permissions as perms
 from benefits import selectors, services
@@ -140,13 +139,6 @@ def request_detail(request, pk):
     return render(request, "benefits/request.html", _request_context(service_request, request.user))
 
 
-def _stream(file_field, filename: str, content_type: str) -> FileResponse:
-    response = FileResponse(file_field.open("rb"), content_type=content_type)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
 @portal_login_required
 def request_material(request, pk):
     material = get_object_or_404(ServiceMaterial.objects.select_related("request", "request__benefit"), pk=pk)
@@ -154,7 +146,7 @@ def request_material(request, pk):
         raise Http404
     if not perms.requester_side(material.request, request.user):
         access.staff_read(request, material, action=access.MATERIAL)
-    return _stream(material.file, material.original_name, material.content_type)
+    return stored_file_response(material.file, original_name=material.original_name, content_type=material.content_type)
 
 
 @portal_login_required
@@ -164,7 +156,9 @@ def request_stamped_pdf(request, pk):
         raise Http404
     if not perms.requester_side(service_request, request.user):
         access.staff_read(request, service_request, action=access.FORM)
-    return _stream(service_request.stamped_pdf, f"{service_request.reference}.pdf", "application/pdf")
+    return stored_file_response(
+        service_request.stamped_pdf, original_name=f"{service_request.reference}.pdf", content_type="application/pdf"
+    )
 
 
 @staff_required

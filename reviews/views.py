@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, prefetch_related_objects
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -17,6 +17,7 @@ from applications import access
 from applications import states as s
 from applications.models import Application
 from applications.services import TransitionRefused
+from applications.uploads import stored_file_response
 from hardening.clientip import client_ip
 from hardening.throttle import Throttled, throttle_hit
 from hardening.uploads import public_upload, upload_refusals
@@ -287,14 +288,12 @@ def objection_evidence(request, pk):
     access.application_for(request, objection.application_id, purpose=access.EVIDENCE, obj=objection)
     if not objection.evidence:
         raise Http404
-    response = FileResponse(
-        objection.evidence.open("rb"),
+    return stored_file_response(
+        objection.evidence,
+        original_name=objection.evidence_name or "evidence",
         content_type=objection.evidence_content_type or "application/octet-stream",
-        as_attachment=request.GET.get("inline") != "1",
-        filename=objection.evidence_name or "evidence",
+        inline=request.GET.get("inline") == "1",
     )
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @staff_required

@@ -3,7 +3,7 @@
 Every action is the portal's: the same services, the same forms for the content, the same visibility.
 """
 
-from django.http import FileResponse, Http404, QueryDict
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
@@ -31,6 +31,7 @@ from applications import services as svc
 from applications import states as s
 from applications.forms import ApplicationForm, NanningStartForm
 from applications.models import Material
+from applications.uploads import stored_file_response
 from regulations.policies import all_policies, policy_for
 
 
@@ -218,15 +219,9 @@ class MaterialDownloadView(APIView):
     def get(self, request, pk):
         material = get_object_or_404(Material, pk=pk)
         access.application_for(request, material.application_id, purpose=access.MATERIAL, obj=material)
-        try:
-            handle = material.file.open("rb")
-        except FileNotFoundError:
-            raise Http404 from None
-        response = FileResponse(
-            handle, content_type=material.content_type, as_attachment=True, filename=material.original_name
+        return stored_file_response(
+            material.file, original_name=material.original_name, content_type=material.content_type
         )
-        response["Cache-Control"] = "private, no-store"
-        return response
 
 
 class TimelineView(GenericAPIView):
