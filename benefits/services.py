@@ -19,6 +19,7 @@ from benefits import states as rs
 from benefits.models import EmploymentEnd, ExpiryReminder, ServiceMaterial, ServiceRequest, ServiceRequestLog
 from certificates.selectors import current_certificate
 from regulations.reference import material_name
+from regulations.text import enumeration
 from talentportal.fsm import Machine, transition_run
 
 logger = logging.getLogger(__name__)
@@ -176,7 +177,7 @@ def _recognition_problem(application: Application, benefit, *, today: dt.date) -
     if benefit.regulation.code != application.regulation_code or not benefit.requestable:
         return _("该待遇不能在本平台申请。")
     if not benefit.applies_to_tier(certificate.tier):
-        return _("该待遇只适用于%(tiers)s类人才。") % {"tiers": "、".join(benefit.tiers)}
+        return _("该待遇只适用于%(tiers)s类人才。") % {"tiers": enumeration(benefit.tiers)}
     return None
 
 
@@ -320,8 +321,7 @@ class ServiceRequestMachine(Machine):
     def condition_message(self, request, transition, label):
         missing = request.missing_material_codes()
         if missing:
-            names = [material_name(code) for code in missing]
-            return _("还缺少以下材料：%(list)s。") % {"list": "、".join(names)}
+            return _("还缺少以下材料：%(list)s。") % {"list": enumeration(material_name(code) for code in missing)}
         return _("请先填写子女入学申请表（至少一名子女）。")
 
     def prepare(self, request, transition):

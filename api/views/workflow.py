@@ -26,6 +26,7 @@ from api.serializers import (
 from applications import access
 from applications import services as svc
 from applications import states as s
+from regulations.text import enumeration
 from reviews import services as review_services
 from reviews.forms import ConsultationAnswerForm, console_action_form
 from reviews.models import Consultation
@@ -70,7 +71,7 @@ def _console_data(code: str, application, body: dict) -> dict:
         known = dict(Department.objects.filter(code__in=wanted).values_list("code", "pk"))
         unknown = [code for code in wanted if code not in known]
         if unknown:
-            message = _("未知的部门代码：%(codes)s。") % {"codes": "、".join(unknown)}
+            message = _("未知的部门代码：%(codes)s。") % {"codes": enumeration(unknown)}
             raise ApiError(message, code="invalid", fields={"departments": [message]})
         data = QueryDictLike(data, departments=[known[c] for c in wanted])
     form = console_action_form(code, application, data)
