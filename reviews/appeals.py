@@ -21,6 +21,7 @@ from regulations.text import enumeration
 from reviews import deadlines
 from reviews.models import APPEAL_OVERTURNED, APPEAL_UPHELD, Appeal, AppealOpinion
 from reviews.services import ReviewRefused, _decide_once, _record_result, _refuse
+from talentportal.related import prefetched
 
 
 def appeal_terms(application: Application) -> dict:
@@ -120,7 +121,11 @@ def appeal_opinion_give(*, appeal: Appeal, by, opinion: str, comment: str = "") 
 
 
 def appeal_missing_opinions(appeal: Appeal) -> list[str]:
-    given = set(appeal.opinions.values_list("department__code", flat=True))
+    opinions = prefetched(appeal, "opinions")  # the console page reads them with their departments
+    if opinions is not None:
+        given = {opinion.department.code for opinion in opinions}
+    else:
+        given = set(appeal.opinions.values_list("department__code", flat=True))
     return [code for code in policy_for(appeal.application).appeal_joint_departments if code not in given]
 
 

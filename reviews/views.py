@@ -136,7 +136,7 @@ def _render_detail(request, application, *, bound=None, status=200):
                 "missing": appeal_services.appeal_missing_departments(appeal),
                 "can_opine": appeal.is_pending
                 and appeal_services.can_give_appeal_opinion(appeal, user)
-                and not appeal.opinions.filter(department=user.department).exists(),
+                and not any(opinion.department_id == user.department_id for opinion in appeal.opinions.all()),
                 "can_decide": appeal.is_pending and services.perms.decision_maker(application, user),
                 "opinion_form": _bound_or_new(bound, AppealOpinionForm, f"ao{appeal.pk}"),
                 "decision_form": _bound_or_new(bound, AppealDecisionForm, f"ad{appeal.pk}"),
