@@ -136,3 +136,21 @@ def test_applicant_panel_shows_the_nanning_notice_window():
     )
     html = _panel(application, application.talent)
     assert "2026-11-02" in html and "2026-11-09" in html
+
+
+def test_the_console_offers_a_department_its_opinion_form_until_it_has_given_one_and_names_who_still_owes():
+    application = _refused(result_on=datetime.date.today())
+    appeal = appeals.appeal_file(
+        application=application, by=employer_user(application.organisation), grounds="该外籍人才持有A类许可"
+    )
+    police = department_user("beihai-public-security")
+    client = Client()
+    client.force_login(police)
+    url = reverse("reviews:application", args=[application.pk])
+    [panel] = client.get(url).context["appeal_panels"]
+    assert panel["can_opine"] and "公安局" in panel["missing"]
+
+    appeals.appeal_opinion_give(appeal=appeal, by=police, opinion=APPEAL_UPHELD)
+    [panel] = client.get(url).context["appeal_panels"]
+    assert not panel["can_opine"]
+    assert "公安局" not in panel["missing"] and "行政审批局" in panel["missing"]
